@@ -1,0 +1,23 @@
+# Sourced by the environment/ scripts: where things live. Safe to source from a user shell too:
+#   source environment/env.sh && jupyter kernelspec list
+GAN4J_HOME="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+export GAN4J_HOME
+
+# Debian's Jupyter packages are only visible to the system interpreter; a pyenv/venv python3 on PATH
+# would not see them.
+export GAN4J_PYTHON="${GAN4J_PYTHON:-/usr/bin/python3}"
+
+# Project-local Jupyter directories: nothing is written to the user's ~/.jupyter or ~/.local unless
+# environment/setup --user is asked for.
+export JUPYTER_PATH="$GAN4J_HOME/build/jupyter${JUPYTER_PATH:+:$JUPYTER_PATH}"
+export JUPYTER_DATA_DIR="$GAN4J_HOME/build/jupyter-data"
+export JUPYTER_CONFIG_DIR="$GAN4J_HOME/build/jupyter-config"
+export JUPYTER_RUNTIME_DIR="$GAN4J_HOME/build/jupyter-runtime"
+
+# Debian packages the project needs, and the Debian location of the full Fashion-MNIST.
+GAN4J_DEBIAN_PACKAGES=(jupyter-notebook python3-nbclient jupyter-nbconvert jupyter-client
+  python3-jupyter-kernel-test dataset-fashion-mnist)
+GAN4J_KERNEL_DIST="$GAN4J_HOME/library/kernel/target/dist/lib"
+
+gan4j_log() { printf '\033[1m[gan4j]\033[0m %s\n' "$*" >&2; }
+gan4j_die() { printf '\033[1;31m[gan4j] error:\033[0m %s\n' "$*" >&2; exit 1; }

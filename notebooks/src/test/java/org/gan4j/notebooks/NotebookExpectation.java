@@ -1,0 +1,37 @@
+package org.gan4j.notebooks;
+
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * What an executed notebook of the course must show in quick mode: at least {@code minImages} image
+ * outputs, and numbers in range found in its outputs' text.
+ *
+ * @param file       the notebook's file name in notebooks/
+ * @param minImages  the least number of image outputs (PNG or SVG)
+ * @param numbers    numbers the outputs must print, each within its range
+ */
+record NotebookExpectation(String file, int minImages, List<NumberInRange> numbers) {
+
+    /** Every notebook of the course; a notebook missing here fails {@code CommittedNotebooksTest}. */
+    static final List<NotebookExpectation> COURSE = List.of(
+            new NotebookExpectation("01-data-prep.ipynb", 4, List.of(
+                    NumberInRange.of("training images", "train: (\\d+) images", 10_000, 10_000),
+                    NumberInRange.of("classes", "(\\d+) classes", 10, 10),
+                    NumberInRange.of("normalised minimum", "normalised range: \\[(-?[0-9.]+),", -1.0, -0.99),
+                    NumberInRange.of("normalised maximum", "normalised range: \\[-?[0-9.]+, (-?[0-9.]+)\\]", 0.99, 1.0))));
+
+    /**
+     * A number the notebook prints: the first capture group of {@code pattern} in the outputs' text.
+     *
+     * @param what     what the number means, for messages
+     * @param pattern  where to find it; group 1 is the number
+     * @param min      smallest accepted value
+     * @param max      largest accepted value
+     */
+    record NumberInRange(String what, Pattern pattern, double min, double max) {
+        static NumberInRange of(String what, String regex, double min, double max) {
+            return new NumberInRange(what, Pattern.compile(regex), min, max);
+        }
+    }
+}
