@@ -1,0 +1,286 @@
+package org.gan4j.data;
+
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.color.ColorSpace;
+import java.awt.image.BufferedImage;
+import java.awt.image.IndexColorModel;
+import java.awt.image.Raster;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import javax.imageio.ImageIO;
+
+/**
+ * Loads labelled images from a folder with one sub-folder per class:
+ *
+ * <pre>
+ * root/
+ *   boots/    a.png b.jpg ...
+ *   dresses/  c.png ...
+ * </pre>
+ *
+ * Class names are the sub-folder names in sorted order (label 0 = first name). Files ending in {@code .png},
+ * {@code .jpg} or {@code .jpeg} (any case) are read with {@link ImageIO}, in sorted name order; other files and
+ * hidden files are skipped. Images can be resized to a target size (bilinear) and converted to 1 channel (grey,
+ * luma {@code 0.299 R + 0.587 G + 0.114 B}) or 3 channels (RGB); pixels end up in {@code [-1, 1]} via
+ * {@link Pixels}. Alpha is ignored.
+ *
+ * <pre>{@code
+ * ImageDataset shoes = ImageFolder.load(Path.of("shoes"));                          // native size, auto channels
+ * ImageDataset small = ImageFolder.from(Path.of("shoes")).size(28, 28).channels(1).load();
+ * }</pre>
+ *
+ * Errors ({@link DatasetFormatException}, naming the file or folder): missing or empty root, a class folder
+ * without images, an unreadable or corrupt image, images of different sizes when no target size was set.
+ */
+public final class ImageFolder {
+
+    private final Path root;
+    private int width;
+    private int height;
+    private int channels;
+
+    private ImageFolder(Path root) {
+        this.root = root;
+    }
+
+    /**
+     * Starts a loader with options; finish with {@link #load()}.
+     *
+     * @param root the folder holding one sub-folder per class
+     * @return a loader: native size, channels chosen automatically
+     */
+    public static ImageFolder from(Path root) {
+        return new ImageFolder(root);
+    }
+
+    /**
+     * Loads with default options: every image must have the same size; 1 channel if every image is grey,
+     * otherwise 3.
+     *
+     * @param root the folder holding one sub-folder per class
+     * @return the dataset
+     * @throws DatasetFormatException if the folder or an image is unusable
+     */
+    public static ImageDataset load(Path root) {
+        return from(root).load();
+    }
+
+    /**
+     * Resizes every image to {@code width × height} (bilinear); images may then differ in size.
+     *
+     * @param width  target width in pixels
+     * @param height target height in pixels
+     * @return this loader
+     */
+    public ImageFolder size(int width, int height) {
+        if (width <= 0 || height <= 0) {
+            throw new IllegalArgumentException("size must be positive, got " + width + "x" + height);
+        }
+        this.width = width;
+        this.height = height;
+        return this;
+    }
+
+    /**
+     * Sets the channels of the result, the channels the model expects.
+     *
+     * @param channels 1 (grey) or 3 (RGB); 0 = automatic (1 if every image is grey, else 3)
+     * @return this loader
+     */
+    public ImageFolder channels(int channels) {
+        if (channels != 0 && channels != 1 && channels != 3) {
+            throw new IllegalArgumentException("channels must be 1 (grey), 3 (RGB) or 0 (automatic), got "
+                    + channels);
+        }
+        this.channels = channels;
+        return this;
+    }
+
+    /**
+     * Reads the images.
+     *
+     * @return the dataset, NCHW in {@code [-1, 1]}, with the folder as source
+     * @throws DatasetFormatException if the folder or an image is unusable
+     */
+    public ImageDataset load() {
+        String expectation = "expected a folder with one sub-folder per class, each holding PNG or JPEG images";
+        if (!Files.exists(root)) {
+            throw new DatasetFormatException(root.toString(), "no such directory: " + expectation);
+        }
+        if (!Files.isDirectory(root)) {
+            throw new DatasetFormatException(root.toString(), "not a directory: " + expectation);
+        }
+        List<Path> classDirs;
+        try (Stream<Path> s = Files.list(root)) {
+            classDirs = s.filter(Files::isDirectory).filter(p -> !isHidden(p)).sorted().collect(Collectors.toList());
+        } catch (IOException e) {
+            throw new DatasetFormatException(root.toString(), "cannot list: " + expectation, e);
+        }
+        if (classDirs.isEmpty()) {
+            throw new DatasetFormatException(root.toString(), "no class folders found: " + expectation);
+        }
+
+        List<String> classNames = new ArrayList<>();
+        List<Path> files = new ArrayList<>();
+        List<Integer> fileLabels = new ArrayList<>();
+        for (Path dir : classDirs) {
+            List<Path> images;
+            try (Stream<Path> s = Files.list(dir)) {
+                images = s.filter(Files::isRegularFile).filter(p -> !isHidden(p)).filter(ImageFolder::isImageName)
+                        .sorted().collect(Collectors.toList());
+            } catch (IOException e) {
+                throw new DatasetFormatException(dir.toString(), "cannot list class folder: expected PNG or JPEG "
+                        + "images", e);
+            }
+            if (images.isEmpty()) {
+                throw new DatasetFormatException(dir.toString(), "class folder has no images: expected at least "
+                        + "one *.png, *.jpg or *.jpeg file");
+            }
+            int label = classNames.size();
+            classNames.add(dir.getFileName().toString());
+            for (Path f : images) {
+                files.add(f);
+                fileLabels.add(label);
+            }
+        }
+
+        // First pass: decode, check sizes, decide channels.
+        List<BufferedImage> decoded = new ArrayList<>(files.size());
+        boolean allGrey = true;
+        Path first = null;
+        for (Path f : files) {
+            BufferedImage img = read(f);
+            if (width == 0) {
+                if (first == null) {
+                    first = f;
+                } else {
+                    BufferedImage ref = decoded.get(0);
+                    if (img.getWidth() != ref.getWidth() || img.getHeight() != ref.getHeight()) {
+                        throw new DatasetFormatException(f.toString(), "mixed image sizes: expected "
+                                + ref.getWidth() + "x" + ref.getHeight() + " (width x height, as " + first
+                                + "), found " + img.getWidth() + "x" + img.getHeight()
+                                + "; set a target size with ImageFolder.from(dir).size(width, height)");
+                    }
+                }
+            }
+            allGrey &= isGrey(img);
+            decoded.add(img);
+        }
+        int c = channels != 0 ? channels : (allGrey ? 1 : 3);
+        int w = width != 0 ? width : decoded.get(0).getWidth();
+        int h = height != 0 ? height : decoded.get(0).getHeight();
+
+        int size = c * h * w;
+        float[] pixels = new float[decoded.size() * size];
+        int[] labels = new int[decoded.size()];
+        for (int i = 0; i < decoded.size(); i++) {
+            BufferedImage rgb = resize(toRgb(decoded.get(i)), w, h);
+            decoded.set(i, null);
+            int base = i * size;
+            for (int y = 0; y < h; y++) {
+                for (int x = 0; x < w; x++) {
+                    int p = rgb.getRGB(x, y);
+                    int r = (p >> 16) & 0xFF;
+                    int g = (p >> 8) & 0xFF;
+                    int b = p & 0xFF;
+                    if (c == 1) {
+                        int luma = (int) Math.round(0.299 * r + 0.587 * g + 0.114 * b);
+                        pixels[base + y * w + x] = Pixels.normalise(Math.min(255, luma));
+                    } else {
+                        pixels[base + y * w + x] = Pixels.normalise(r);
+                        pixels[base + h * w + y * w + x] = Pixels.normalise(g);
+                        pixels[base + 2 * h * w + y * w + x] = Pixels.normalise(b);
+                    }
+                }
+            }
+            labels[i] = fileLabels.get(i);
+        }
+        return ImageDataset.create(pixels, labels, classNames, c, h, w, root.toString());
+    }
+
+    private static boolean isHidden(Path p) {
+        return p.getFileName().toString().startsWith(".");
+    }
+
+    private static boolean isImageName(Path p) {
+        String name = p.getFileName().toString().toLowerCase(Locale.ROOT);
+        return name.endsWith(".png") || name.endsWith(".jpg") || name.endsWith(".jpeg");
+    }
+
+    private static BufferedImage read(Path f) {
+        BufferedImage img;
+        try {
+            img = ImageIO.read(f.toFile());
+        } catch (IOException | RuntimeException e) {
+            throw new DatasetFormatException(f.toString(), "unreadable image: expected a valid PNG or JPEG file, "
+                    + "found " + e.getMessage(), e);
+        }
+        if (img == null) {
+            throw new DatasetFormatException(f.toString(), "unreadable image: expected a valid PNG or JPEG file, "
+                    + "found content no image reader recognises");
+        }
+        return img;
+    }
+
+    /** Grey = one colour component in a grey colour space (palette images count as colour). */
+    private static boolean isGrey(BufferedImage img) {
+        return !(img.getColorModel() instanceof IndexColorModel)
+                && img.getColorModel().getColorSpace().getType() == ColorSpace.TYPE_GRAY;
+    }
+
+    /**
+     * Copies to TYPE_INT_RGB. Grey images are read from the raster (their stored values), because
+     * {@link BufferedImage#getRGB} would apply a grey-to-sRGB gamma conversion and change the values.
+     */
+    private static BufferedImage toRgb(BufferedImage img) {
+        int w = img.getWidth();
+        int h = img.getHeight();
+        BufferedImage out = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
+        if (isGrey(img)) {
+            Raster raster = img.getRaster();
+            int bits = raster.getSampleModel().getSampleSize(0);
+            for (int y = 0; y < h; y++) {
+                for (int x = 0; x < w; x++) {
+                    int v = raster.getSample(x, y, 0);
+                    if (bits > 8) {
+                        v >>= bits - 8;
+                    } else if (bits < 8) {
+                        v = v * 255 / ((1 << bits) - 1);
+                    }
+                    out.setRGB(x, y, (v << 16) | (v << 8) | v);
+                }
+            }
+        } else {
+            for (int y = 0; y < h; y++) {
+                for (int x = 0; x < w; x++) {
+                    out.setRGB(x, y, img.getRGB(x, y) & 0xFFFFFF);
+                }
+            }
+        }
+        return out;
+    }
+
+    private static BufferedImage resize(BufferedImage rgb, int w, int h) {
+        if (rgb.getWidth() == w && rgb.getHeight() == h) {
+            return rgb;
+        }
+        BufferedImage out = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = out.createGraphics();
+        try {
+            g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
+            g.setRenderingHint(RenderingHints.KEY_RENDERING, RenderingHints.VALUE_RENDER_QUALITY);
+            g.drawImage(rgb, 0, 0, w, h, null);
+        } finally {
+            g.dispose();
+        }
+        return out;
+    }
+}
