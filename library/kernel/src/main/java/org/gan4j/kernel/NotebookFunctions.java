@@ -1,0 +1,136 @@
+package org.gan4j.kernel;
+
+import org.dflib.jjava.jupyter.kernel.BaseKernel;
+import org.dflib.jjava.jupyter.kernel.display.DisplayData;
+
+/**
+ * Functions every notebook cell can call without imports (the start-up script imports them statically), as in IJava.
+ *
+ * <pre>{@code
+ * String id = display(image);          // show now, keep the id
+ * updateDisplay(id, nextImage);        // replace that output in place
+ * display(chart, "image/svg+xml");     // ask for particular MIME types
+ * render(table)                        // the display data itself, e.g. as a cell's value
+ * clearOutput(true); display(frame);   // animate: replace the cell's output
+ * }</pre>
+ */
+public final class NotebookFunctions {
+
+    private NotebookFunctions() {
+    }
+
+    /**
+     * Shows {@code value} in the cell's output now, rendered in its preferred MIME types.
+     *
+     * @param value anything; images, charts and tables show richly
+     * @return the display id, for {@link #updateDisplay(String, Object)}
+     */
+    public static String display(Object value) {
+        DisplayData data = render(value);
+        return show(data);
+    }
+
+    /**
+     * Shows {@code value} rendered as the given MIME types.
+     *
+     * @param value     anything
+     * @param mimeTypes e.g. {@code "image/png"}, {@code "text/html"}, {@code "image/svg+xml"}
+     * @return the display id
+     */
+    public static String display(Object value, String... mimeTypes) {
+        DisplayData data = render(value, mimeTypes);
+        return show(data);
+    }
+
+    /**
+     * Replaces an output shown earlier by {@link #display(Object)}.
+     *
+     * @param id    the id {@code display} returned
+     * @param value the new value
+     */
+    public static void updateDisplay(String id, Object value) {
+        kernel().getIO().display.updateDisplay(id, render(value));
+    }
+
+    /**
+     * Replaces an output shown earlier, rendering the new value as the given MIME types.
+     *
+     * @param id        the id {@code display} returned
+     * @param value     the new value
+     * @param mimeTypes the MIME types
+     */
+    public static void updateDisplay(String id, Object value, String... mimeTypes) {
+        kernel().getIO().display.updateDisplay(id, render(value, mimeTypes));
+    }
+
+    /**
+     * Renders {@code value} in its preferred MIME types without showing it.
+     *
+     * @param value anything
+     * @return the display data ({@code text/plain} always included)
+     */
+    public static DisplayData render(Object value) {
+        if (value instanceof DisplayData) {
+            return (DisplayData) value;
+        }
+        DisplayData data = kernel().getRenderer().render(value);
+        return withText(data, value);
+    }
+
+    /**
+     * Renders {@code value} as the given MIME types without showing it.
+     *
+     * @param value     anything
+     * @param mimeTypes the MIME types
+     * @return the display data
+     */
+    public static DisplayData render(Object value, String... mimeTypes) {
+        if (mimeTypes == null || mimeTypes.length == 0) {
+            return render(value);
+        }
+        return kernel().getRenderer().renderAs(value, mimeTypes);
+    }
+
+    /** Clears the cell's output now. */
+    public static void clearOutput() {
+        clearOutput(false);
+    }
+
+    /**
+     * Clears the cell's output.
+     *
+     * @param wait {@code true}: clear only when the next output arrives (smooth animations with
+     *             {@code clearOutput(true); display(frame);})
+     */
+    public static void clearOutput(boolean wait) {
+        BaseKernel k = kernel();
+        if (!(k instanceof Gan4jKernel)) {
+            throw new UnsupportedOperationException("clearOutput() needs the gan4j kernel");
+        }
+        ((Gan4jKernel) k).clearOutput(wait);
+    }
+
+    static DisplayData withText(DisplayData data, Object value) {
+        if (data == null) {
+            data = new DisplayData();
+        }
+        if (!data.hasDataForType(org.dflib.jjava.jupyter.kernel.display.mime.MIMEType.TEXT_PLAIN)) {
+            data.putText(String.valueOf(value));
+        }
+        return data;
+    }
+
+    private static String show(DisplayData data) {
+        String id = data.getDisplayId();
+        if (id == null) {
+            id = java.util.UUID.randomUUID().toString();
+            data.setDisplayId(id);
+        }
+        kernel().display(data);
+        return id;
+    }
+
+    private static BaseKernel kernel() {
+        return BaseKernel.notebookKernel();
+    }
+}
