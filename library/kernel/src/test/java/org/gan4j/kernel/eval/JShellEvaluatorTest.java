@@ -6,13 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 class JShellEvaluatorTest {
 
@@ -165,45 +165,54 @@ class JShellEvaluatorTest {
     }
 
     @Test
+    @Timeout(60)
     void interruptStopsASleepAndKeepsState() throws Exception {
         eval("int before = 17;");
-        ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
-        try {
-            timer.schedule(evaluator::interrupt, 300, TimeUnit.MILLISECONDS);
-            long t0 = System.nanoTime();
-            CellException e = assertThrows(CellException.class,
-                    () -> evaluator.eval("Thread.sleep(60000);\nint after = 1;"));
-            long ms = (System.nanoTime() - t0) / 1_000_000;
-            assertEquals(CellException.Kind.INTERRUPTED, e.kind());
-            assertTrue(ms < 2000, "took " + ms + " ms");
+        CompletableFuture<Long> pressed = pressInterruptWhileRunning(300);
+        CellException e = assertThrows(CellException.class,
+                () -> evaluator.eval("Thread.sleep(60000);\nint after = 1;"));
+        long ms = (System.nanoTime() - pressed.get()) / 1_000_000;
+        assertEquals(CellException.Kind.INTERRUPTED, e.kind());
+        assertTrue(ms < 2000, "stopped " + ms + " ms after the interrupt");
 
-            timer.schedule(evaluator::interrupt, 300, TimeUnit.MILLISECONDS);
-            e = assertThrows(CellException.class,
-                    () -> evaluator.eval("while (!Thread.currentThread().isInterrupted()) { }\nint after2 = 1;"));
-            assertEquals(CellException.Kind.INTERRUPTED, e.kind());
+        pressInterruptWhileRunning(300);
+        e = assertThrows(CellException.class,
+                () -> evaluator.eval("while (!Thread.currentThread().isInterrupted()) { }\nint after2 = 1;"));
+        assertEquals(CellException.Kind.INTERRUPTED, e.kind());
 
-            assertEquals(17, eval("before").value());
-            assertThrows(CellException.class, () -> evaluator.eval("after"));
-        } finally {
-            timer.shutdownNow();
-        }
+        assertEquals(17, eval("before").value());
+        assertThrows(CellException.class, () -> evaluator.eval("after"));
     }
 
     @Test
+    @Timeout(60)
     void interruptStopsABusyLoopThatIgnoresIt() throws Exception {
-        ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
-        try {
-            timer.schedule(evaluator::interrupt, 200, TimeUnit.MILLISECONDS);
-            long t0 = System.nanoTime();
-            CellException e = assertThrows(CellException.class,
-                    () -> evaluator.eval("long spin = 0; while (true) { spin++; }"));
-            long ms = (System.nanoTime() - t0) / 1_000_000;
-            assertEquals(CellException.Kind.INTERRUPTED, e.kind());
-            assertTrue(ms < 4000, "took " + ms + " ms");
-            assertEquals(5, eval("2 + 3").value());
-        } finally {
-            timer.shutdownNow();
-        }
+        CompletableFuture<Long> pressed = pressInterruptWhileRunning(200);
+        CellException e = assertThrows(CellException.class,
+                () -> evaluator.eval("long spin = 0; while (true) { spin++; }"));
+        long ms = (System.nanoTime() - pressed.get()) / 1_000_000;
+        assertEquals(CellException.Kind.INTERRUPTED, e.kind());
+        assertTrue(ms < 4000, "stopped " + ms + " ms after the interrupt");
+        assertEquals(5, eval("2 + 3").value());
+    }
+
+    /**
+     * Presses "interrupt" as a user does: once the next cell has started, {@code afterMs} later (a press before the
+     * cell starts is, rightly, ignored, so a fixed delay from "now" would race with a slow start on a loaded machine).
+     *
+     * @return when the interrupt was sent ({@link System#nanoTime()})
+     */
+    private static CompletableFuture<Long> pressInterruptWhileRunning(long afterMs) {
+        return CompletableFuture.supplyAsync(() -> {
+            long giveUp = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (!evaluator.isRunning() && System.nanoTime() < giveUp) {
+                sleep(5);
+            }
+            sleep(afterMs);
+            long pressedAt = System.nanoTime();
+            evaluator.interrupt();
+            return pressedAt;
+        });
     }
 
     @Test
