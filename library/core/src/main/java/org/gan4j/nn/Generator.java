@@ -1,0 +1,123 @@
+package org.gan4j.nn;
+
+import java.util.Arrays;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.gan4j.random.RandomStream;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * A trained generator with the sampling API. Holds its own copy of the network, so later training does not change
+ * it; networks handed out by {@link #network()} are copies too.
+ *
+ * <pre>{@code
+ * INDArray xs = generator.sample(64, 42);         // 64 samples, latent seed 42
+ * INDArray threes = generator.sample(3, 64, 42);  // conditional: 64 samples of class 3
+ * }</pre>
+ */
+public final class Generator {
+    private final GeneratorSpec spec;
+    private final MultiLayerNetwork network;
+
+    private Generator(GeneratorSpec spec, MultiLayerNetwork network) {
+        this.spec = Checks.notNull("spec", spec);
+        this.network = Checks.notNull("network", network);
+    }
+
+    /** Wraps a copy of {@code network}, which must have been built from {@code spec}. */
+    public static Generator of(GeneratorSpec spec, MultiLayerNetwork network) {
+        Checks.notNull("network", network);
+        long nIn = network.layerInputSize(0);
+        if (nIn != Checks.notNull("spec", spec).inputSize()) {
+            throw new IllegalArgumentException("network reads " + nIn + " inputs but spec " + spec
+                    + " needs latentSize + numClasses = " + spec.inputSize());
+        }
+        return new Generator(spec, network.clone());
+    }
+
+    /** The specification the network was built from. */
+    public GeneratorSpec spec() {
+        return spec;
+    }
+
+    /** A copy of the network. */
+    public MultiLayerNetwork network() {
+        return network.clone();
+    }
+
+    /** {@code n} latent vectors {@code [n, latentSize]} drawn from N(0, 1) with the given seed. */
+    public INDArray latent(int n, long seed) {
+        Checks.positive("n", n);
+        return RandomStream.seeded(seed).gaussian(network.params().dataType(), n, spec.latentSize());
+    }
+
+    /**
+     * {@code n} samples from latent seed {@code seed}; a conditional generator cycles through the classes
+     * (sample i has class {@code i % numClasses}).
+     */
+    public INDArray sample(int n, long seed) {
+        INDArray z = latent(n, seed);
+        int[] labels = null;
+        if (spec.numClasses() > 0) {
+            labels = new int[n];
+            for (int i = 0; i < n; i++) {
+                labels[i] = i % spec.numClasses();
+            }
+        }
+        return generate(z, labels);
+    }
+
+    /** {@code n} samples of class {@code label} from latent seed {@code seed} (conditional generators only). */
+    public INDArray sample(int label, int n, long seed) {
+        if (spec.numClasses() == 0) {
+            throw new IllegalStateException("sample(label, n, seed) needs a conditional generator; this one has "
+                    + "numClasses = 0: use sample(n, seed)");
+        }
+        if (label < 0 || label >= spec.numClasses()) {
+            throw new IllegalArgumentException("label must be in [0, " + spec.numClasses() + "), got " + label);
+        }
+        int[] labels = new int[n];
+        Arrays.fill(labels, label);
+        return generate(latent(n, seed), labels);
+    }
+
+    /**
+     * An image grid of {@code n} samples from latent seed {@code seed} ({@link org.gan4j.viz.ImageGrid}; pixels
+     * mapped from [-1, 1] as (x+1)/2·255). A conditional generator gets one column per class.
+     *
+     * @throws IllegalStateException when the generator does not make images
+     */
+    public java.awt.image.BufferedImage grid(int n, long seed) {
+        if (spec.sampleShape().length != 3) {
+            throw new IllegalStateException("grid needs an image generator; this one makes samples of shape "
+                    + Arrays.toString(spec.sampleShape()) + ": plot sample(n, seed) instead");
+        }
+        org.gan4j.viz.ImageGrid.Builder b = org.gan4j.viz.ImageGrid.builder();
+        if (spec.numClasses() > 0) {
+            b.columns(spec.numClasses());
+        }
+        return b.render(sample(n, seed));
+    }
+
+    /**
+     * Generates from given latent vectors (inference mode: batch norm uses its running statistics).
+     *
+     * @param z      {@code [n, latentSize]}
+     * @param labels one class per row, or {@code null} for an unconditional generator
+     */
+    public INDArray generate(INDArray z, int[] labels) {
+        Checks.notNull("z", z);
+        if (z.rank() != 2 || z.size(1) != spec.latentSize()) {
+            throw new IllegalArgumentException("z must have shape [n, " + spec.latentSize() + "], got "
+                    + Arrays.toString(z.shape()));
+        }
+        INDArray in = Conditioning.generatorInput(z.castTo(network.params().dataType()), labels, spec.numClasses());
+        synchronized (network) {
+            return network.output(in, false);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "Generator[" + spec + ", parameters=" + network.numParams() + "]";
+    }
+}

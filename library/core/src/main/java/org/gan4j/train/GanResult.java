@@ -1,0 +1,45 @@
+package org.gan4j.train;
+
+import org.gan4j.nn.Generator;
+import tech.tablesaw.api.Table;
+
+/**
+ * The outcome of a training run. Immutable: the generators are copies, and {@link #history()} returns a new table
+ * on every call.
+ *
+ * @param generator    the generator as trained
+ * @param emaGenerator the EMA generator, or the generator when EMA is off
+ * @param history      per-step statistics (step, epoch, lossD, lossG, D(x), D(G(z)), gradient norms, images/s,
+ *                     wall time)
+ * @param config       the configuration
+ * @param provenance   versions, seed, data fingerprint, times
+ * @param steps        generator updates done (across resumes)
+ * @param stopReason   why the run ended
+ * @param message      human-readable detail on the ending
+ */
+public record GanResult(Generator generator, Generator emaGenerator, Table history, GanConfig config,
+                        Provenance provenance, long steps, StopReason stopReason, String message) {
+
+    /** Keeps a private copy of the history. */
+    public GanResult {
+        history = history.copy();
+    }
+
+    /** A copy of the history table. */
+    @Override
+    public Table history() {
+        return history.copy();
+    }
+
+    /** Whether all configured steps were done. */
+    public boolean completed() {
+        return stopReason == StopReason.COMPLETED;
+    }
+
+    @Override
+    public String toString() {
+        return "GanResult[steps=" + steps + ", stopReason=" + stopReason + " (" + message + "), generator="
+                + generator + ", seed=" + provenance.seed() + ", data=" + provenance.datasetSize() + " samples "
+                + provenance.datasetFingerprint().substring(0, 12) + "…]";
+    }
+}

@@ -1,0 +1,116 @@
+package org.gan4j.train;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * Trains a GAN: two separate networks, G learning through D's gradient with respect to its input (no stacked third
+ * network, no parameter copying, no zero-learning-rate freezing).
+ *
+ * <pre>{@code
+ * GanConfig config = GanConfig.mlp(2).toBuilder().steps(1500).seed(7).build();
+ * GanResult result = new GanTrainer(config).train(GaussianRing.standard().sample(10_000, 1),
+ *         new ConsoleLogger(100), new CheckpointSaver(Path.of("runs/ring"), 500, 2));
+ * INDArray points = result.emaGenerator().sample(1000, 3);
+ * }</pre>
+ *
+ * <p>The loop checks the thread's interrupt flag before every step and then ends cleanly
+ * ({@link StopReason#INTERRUPTED}): the state is consistent, listeners' {@code onEnd} runs (a
+ * {@link CheckpointSaver} writes a final checkpoint), and the flag is set again before returning.
+ */
+public final class GanTrainer {
+    private final GanConfig config;
+
+    /** A trainer for {@code config}. */
+    public GanTrainer(GanConfig config) {
+        if (config == null) {
+            throw new IllegalArgumentException("config must not be null");
+        }
+        this.config = config;
+    }
+
+    /** The configuration. */
+    public GanConfig config() {
+        return config;
+    }
+
+    /** Trains from scratch on {@code data}. */
+    public GanResult train(TrainingSet data, TrainingListener... listeners) {
+        checkData(data);
+        long seed = config.seed();
+        MultiLayerNetwork g = config.generator().build(Seeds.generatorInit(seed),
+                config.generatorOptimizer().toUpdater(), DataType.FLOAT);
+        MultiLayerNetwork d = config.discriminator().build(Seeds.discriminatorInit(seed),
+                config.discriminatorOptimizer().toUpdater(), DataType.FLOAT);
+        INDArray ema = config.emaDecay() > 0 ? g.params().dup() : null;
+        TrainingLoop loop = new TrainingLoop(config, data, data.fingerprint(), g, d, ema,
+                new DataStream(data.size(), config.batchSize(), Seeds.data(seed)), Seeds.latent(seed),
+                Seeds.penalty(seed), new History(), 0, 0);
+        return loop.run(list(listeners));
+    }
+
+    /**
+     * Continues the run saved in {@code checkpoint} up to this trainer's {@code steps}. With the same seed and data,
+     * N steps + checkpoint + resume to 2N gives the same parameters as 2N uninterrupted steps.
+     *
+     * @throws IllegalArgumentException if the checkpoint was written for an incompatible configuration or other data
+     *                                  (the message lists every difference)
+     */
+    public GanResult resume(Path checkpoint, TrainingSet data, TrainingListener... listeners) throws IOException {
+        checkData(data);
+        if (checkpoint == null) {
+            throw new IllegalArgumentException("checkpoint must not be null");
+        }
+        return Checkpoint.read(checkpoint, config, data).run(list(listeners));
+    }
+
+    private void checkData(TrainingSet data) {
+        if (data == null) {
+            throw new IllegalArgumentException("data must not be null");
+        }
+        long[] expected = config.generator().sampleShape();
+        if (!Arrays.equals(expected, data.sampleShape())) {
+            throw new IllegalArgumentException("data samples have shape " + Arrays.toString(data.sampleShape())
+                    + " but the networks expect " + Arrays.toString(expected)
+                    + (data.features().rank() == 4 ? " (images are NCHW: [n, channels, height, width])" : ""));
+        }
+        if (config.numClasses() > 0) {
+            if (!data.hasLabels()) {
+                throw new IllegalArgumentException("the configuration is conditional on " + config.numClasses()
+                        + " classes but the data has no labels: use TrainingSet.labelled(features, labels, k)");
+            }
+            if (data.numClasses() != config.numClasses()) {
+                throw new IllegalArgumentException("the configuration conditions on " + config.numClasses()
+                        + " classes but the data has " + data.numClasses());
+            }
+        }
+        if (config.batchSize() > data.size()) {
+            throw new IllegalArgumentException("batchSize (" + config.batchSize() + ") is larger than the training "
+                    + "data (" + data.size() + " samples)");
+        }
+    }
+
+    private static List<TrainingListener> list(TrainingListener[] listeners) {
+        List<TrainingListener> out = new ArrayList<>();
+        if (listeners != null) {
+            for (TrainingListener l : listeners) {
+                if (l == null) {
+                    throw new IllegalArgumentException("listeners must not contain null");
+                }
+                out.add(l);
+            }
+        }
+        return out;
+    }
+
+    @Override
+    public String toString() {
+        return "GanTrainer" + config;
+    }
+}

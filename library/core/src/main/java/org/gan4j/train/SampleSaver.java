@@ -1,0 +1,58 @@
+package org.gan4j.train;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import javax.imageio.ImageIO;
+
+/**
+ * Writes every fixed-noise {@link Snapshot} of an image GAN as a PNG grid {@code directory/samples-NNNNNNNN.png}
+ * (written to a temporary file and renamed, so a viewer never sees half a file). Snapshots of non-image samples are
+ * skipped. Enable snapshots with {@link GanConfig#snapshotEvery()}.
+ */
+public final class SampleSaver implements TrainingListener {
+    private final Path directory;
+
+    /** Saves into {@code directory} (created when needed). */
+    public SampleSaver(Path directory) {
+        if (directory == null) {
+            throw new IllegalArgumentException("directory must not be null");
+        }
+        this.directory = directory;
+    }
+
+    /** The file for the snapshot at {@code step}. */
+    public Path fileFor(long step) {
+        return directory.resolve(String.format("samples-%08d.png", step));
+    }
+
+    @Override
+    public void onSnapshot(Snapshot snapshot) {
+        if (!snapshot.isImages()) {
+            return;
+        }
+        try {
+            Files.createDirectories(directory);
+            Path target = fileFor(snapshot.step());
+            Path tmp = Files.createTempFile(directory, ".samples-", ".png.tmp");
+            try {
+                if (!ImageIO.write(snapshot.grid(), "png", tmp.toFile())) {
+                    throw new IOException("no PNG writer available");
+                }
+                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } finally {
+                Files.deleteIfExists(tmp);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not save samples of step " + snapshot.step() + " in " + directory,
+                    e);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "SampleSaver[" + directory + "]";
+    }
+}

@@ -1,0 +1,11 @@
+package org.gan4j.train;
+
+/** Why a training run ended. */
+public enum StopReason {
+    /** All configured steps were done. */
+    COMPLETED,
+    /** The thread was interrupted (e.g. a notebook's stop button); the state is consistent and resumable. */
+    INTERRUPTED,
+    /** A listener asked to stop (e.g. {@link EarlyStopOnDivergence}); see the result's message. */
+    STOPPED_BY_LISTENER
+}

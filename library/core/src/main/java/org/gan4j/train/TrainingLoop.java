@@ -1,0 +1,288 @@
+package org.gan4j.train;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import org.deeplearning4j.nn.gradient.Gradient;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.gan4j.loss.DifferentiableCritic;
+import org.gan4j.loss.LossTerm;
+import org.gan4j.loss.PenaltyTerm;
+import org.gan4j.nn.Conditioning;
+import org.gan4j.nn.Generator;
+import org.gan4j.random.RandomStream;
+import org.nd4j.common.primitives.Pair;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import tech.tablesaw.api.Table;
+
+/**
+ * The mutable state of one training run and the two-player step. Created by {@link GanTrainer}, fresh or from a
+ * checkpoint; everything needed to continue exactly is in here.
+ */
+final class TrainingLoop implements TrainingRun {
+    final GanConfig config;
+    final TrainingSet data;
+    final String dataFingerprint;
+    final Player g;
+    final Player d;
+    /** EMA of G's parameters (1-D like params()), or null when EMA is off. */
+    final INDArray ema;
+    final DataStream batches;
+    final RandomStream latent;
+    final RandomStream penalty;
+    final History history;
+    final long resumedFromStep;
+    long step;
+    double wallSecondsBefore;
+
+    private final INDArray fixedNoise;
+    private final int[] fixedLabels;
+    private final DataType dataType;
+    private String stopRequest;
+    private long runStartNanos;
+
+    TrainingLoop(GanConfig config, TrainingSet data, String dataFingerprint, MultiLayerNetwork g, MultiLayerNetwork d,
+                 INDArray ema, DataStream batches, RandomStream latent, RandomStream penalty, History history,
+                 long step, double wallSecondsBefore) {
+        this.config = config;
+        this.data = data;
+        this.dataFingerprint = dataFingerprint;
+        this.g = new Player(g);
+        this.d = new Player(d);
+        this.ema = ema;
+        this.batches = batches;
+        this.latent = latent;
+        this.penalty = penalty;
+        this.history = history;
+        this.step = step;
+        this.resumedFromStep = step;
+        this.wallSecondsBefore = wallSecondsBefore;
+        this.dataType = g.params().dataType();
+        RandomStream snapshotStream = Seeds.root(config.seed()).split("snapshot");
+        this.fixedNoise = snapshotStream.gaussian(dataType, config.snapshotSize(), config.generator().latentSize());
+        this.fixedLabels = cyclingLabels(config.snapshotSize(), config.numClasses());
+    }
+
+    private static int[] cyclingLabels(int n, int numClasses) {
+        if (numClasses == 0) {
+            return null;
+        }
+        int[] y = new int[n];
+        for (int i = 0; i < n; i++) {
+            y[i] = i % numClasses;
+        }
+        return y;
+    }
+
+    /** Runs until {@code config.steps()}, an interrupt, or a listener's stop request. */
+    GanResult run(List<TrainingListener> listeners) {
+        Instant started = Instant.now();
+        runStartNanos = System.nanoTime();
+        for (TrainingListener l : listeners) {
+            l.onStart(this);
+        }
+        StopReason reason = StopReason.COMPLETED;
+        String message = "completed " + config.steps() + " steps";
+        boolean interrupted = false;
+        while (step < config.steps()) {
+            if (Thread.currentThread().isInterrupted()) {
+                Thread.interrupted(); // clear while listeners write files; restored below
+                interrupted = true;
+                reason = StopReason.INTERRUPTED;
+                message = "interrupted after step " + step + "; the state is consistent and can be checkpointed "
+                        + "and resumed";
+                break;
+            }
+            int epochsBefore = batches.epochsFinished();
+            StepStats stats = trainStep();
+            history.add(stats);
+            for (TrainingListener l : listeners) {
+                l.onStep(stats);
+            }
+            for (int e = epochsBefore; e < batches.epochsFinished(); e++) {
+                for (TrainingListener l : listeners) {
+                    l.onEpoch(e, step);
+                }
+            }
+            if (config.snapshotEvery() > 0 && step % config.snapshotEvery() == 0) {
+                Snapshot s = snapshot();
+                for (TrainingListener l : listeners) {
+                    l.onSnapshot(s);
+                }
+            }
+            if (stopRequest != null) {
+                reason = StopReason.STOPPED_BY_LISTENER;
+                message = stopRequest;
+                break;
+            }
+        }
+        Provenance provenance = new Provenance(Provenance.currentGan4jVersion(), Provenance.currentDl4jVersion(),
+                System.getProperty("java.version"), config.seed(), dataFingerprint, data.size(), started,
+                Instant.now(), resumedFromStep);
+        GanResult result = new GanResult(generator(), emaGenerator(), history.table(), config, provenance, step,
+                reason, message);
+        try {
+            for (TrainingListener l : listeners) {
+                l.onEnd(result);
+            }
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        return result;
+    }
+
+    /** One generator update after {@code nCritic} discriminator updates. */
+    StepStats trainStep() {
+        long t0 = System.nanoTime();
+        int k = config.numClasses();
+        double lossD = 0;
+        double dReal = 0;
+        double dFake = 0;
+        double normD = 0;
+        for (int c = 0; c < config.nCritic(); c++) {
+            int[] idx = batches.next();
+            INDArray real = data.batchFeatures(idx).castTo(dataType);
+            int[] labels = data.batchLabels(idx);
+            INDArray z = latent.gaussian(dataType, idx.length, config.generator().latentSize());
+            // conditional: the generated batch of a D update uses the real batch's labels, so that real and fake
+            // sample i share a class (the gradient penalty interpolates between them)
+            INDArray fake = g.net.output(Conditioning.generatorInput(z, labels, k), true);
+
+            // (1) update D: real and generated samples as two separate batches
+            INDArray sReal = d.forward(Conditioning.discriminatorInput(real, labels, k));
+            LossTerm lReal = config.loss().discriminatorReal(sReal);
+            d.backward(lReal.gradient());
+            INDArray total = d.gradientCopy();
+
+            INDArray sFake = d.forward(Conditioning.discriminatorInput(fake, labels, k));
+            LossTerm lFake = config.loss().discriminatorFake(sFake);
+            // the views of this gradient point into D's gradient view, whatever passes follow
+            Pair<Gradient, INDArray> layout = d.backward(lFake.gradient());
+            total.addi(d.net.getFlattenedGradients());
+            // batch-norm running statistics were "updated" twice: average the two pseudo-gradients
+            total.subi(total.mul(d.statMask).muli(0.5));
+
+            double value = lReal.value() + lFake.value();
+            if (config.regularizer() != null) {
+                PenaltyTerm p = config.regularizer().apply(critic(labels), real, fake, penalty);
+                total.addi(p.parameterGrad());
+                value += p.value();
+            }
+            normD = d.trainableNorm(total);
+            d.step(layout.getFirst(), total, batches.epoch());
+            lossD += value / config.nCritic();
+            dReal += config.loss().readout(sReal) / config.nCritic();
+            dFake += config.loss().readout(sFake) / config.nCritic();
+        }
+
+        // (2) update G through D's gradient with respect to its input
+        int n = config.batchSize();
+        INDArray z = latent.gaussian(dataType, n, config.generator().latentSize());
+        int[] labels = null;
+        if (k > 0) {
+            labels = new int[n];
+            for (int i = 0; i < n; i++) {
+                labels[i] = latent.nextInt(k);
+            }
+        }
+        INDArray fake = g.forward(Conditioning.generatorInput(z, labels, k));
+        INDArray sFake = d.forward(Conditioning.discriminatorInput(fake, labels, k));
+        LossTerm lG = config.loss().generator(sFake);
+        INDArray dInput = d.backward(lG.gradient()).getSecond();
+        INDArray dFakeSample = Conditioning.sampleGradient(dInput, fake.size(1), k);
+        Pair<Gradient, INDArray> gLayout = g.backward(dFakeSample);
+        INDArray gGrad = g.net.getFlattenedGradients();
+        double normG = g.trainableNorm(gGrad);
+        g.step(gLayout.getFirst(), gGrad, batches.epoch());
+        if (ema != null) {
+            ema.muli(config.emaDecay()).addi(g.net.params().mul(1 - config.emaDecay()));
+        }
+        step++;
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        double imagesPerSecond = (double) config.batchSize() * config.nCritic() / Math.max(seconds, 1e-9);
+        return new StepStats(step, batches.epoch(), lossD, lG.value(), dReal, dFake, normG, normD,
+                imagesPerSecond, wallSeconds());
+    }
+
+    private DifferentiableCritic critic(int[] labels) {
+        int k = config.numClasses();
+        return (samples, scoreGradient) -> {
+            INDArray scores = d.forward(Conditioning.discriminatorInput(samples, labels, k));
+            INDArray ds = scoreGradient == null
+                    ? scores.ulike().assign(1.0)
+                    : scoreGradient.castTo(scores.dataType());
+            INDArray inputGrad = d.backward(ds).getSecond();
+            INDArray paramGrad = d.gradientCopy().muli(d.trainableMask);
+            return new DifferentiableCritic.Pass(scores, paramGrad,
+                    Conditioning.sampleGradient(inputGrad, samples.size(1), k));
+        };
+    }
+
+    double wallSeconds() {
+        return wallSecondsBefore + (System.nanoTime() - runStartNanos) / 1e9;
+    }
+
+    Snapshot snapshot() {
+        INDArray samples = emaGenerator().generate(fixedNoise, fixedLabels);
+        return new Snapshot(step, batches.epoch(), samples, fixedLabels == null ? null : fixedLabels.clone());
+    }
+
+    // ---- TrainingRun ----
+
+    @Override
+    public GanConfig config() {
+        return config;
+    }
+
+    @Override
+    public long step() {
+        return step;
+    }
+
+    @Override
+    public int epoch() {
+        return batches.epoch();
+    }
+
+    @Override
+    public void requestStop(String reason) {
+        if (stopRequest == null) {
+            stopRequest = reason == null ? "stop requested by a listener" : reason;
+        }
+    }
+
+    @Override
+    public Generator generator() {
+        return Generator.of(config.generator(), g.net);
+    }
+
+    @Override
+    public Generator emaGenerator() {
+        if (ema == null) {
+            return generator();
+        }
+        MultiLayerNetwork copy = g.net.clone();
+        copy.setParams(ema.reshape(copy.params().shape()));
+        return Generator.of(config.generator(), copy);
+    }
+
+    @Override
+    public Table history() {
+        return history.table();
+    }
+
+    @Override
+    public Path saveCheckpoint(Path directory) throws IOException {
+        return Checkpoint.write(directory, this, null);
+    }
+
+    @Override
+    public String toString() {
+        return "TrainingRun[step " + step + "/" + config.steps() + ", epoch " + batches.epoch() + ", data "
+                + data + "]";
+    }
+}

@@ -1,0 +1,22 @@
+/**
+ * Training GANs: configuration, the two-player loop, listeners, history, checkpoints and results.
+ *
+ * <ul>
+ *   <li>{@link org.gan4j.train.GanConfig}: an immutable, validated record with presets
+ *       ({@code mlp}, {@code dcgan}, {@code conditional}) and a builder.</li>
+ *   <li>{@link org.gan4j.train.GanTrainer}: {@code train(data, listeners…)} and {@code resume(checkpoint, data,
+ *       listeners…)}; returns an immutable {@link org.gan4j.train.GanResult}.</li>
+ *   <li>The step reads like the DCGAN paper: (1) update D on a real batch and a generated batch (two separate
+ *       batches through D), {@code nCritic} times; (2) update G through D's gradient with respect to its input
+ *       ({@code D.backpropGradient} → {@code G.backpropGradient}), each network with its own Adam.</li>
+ *   <li>One seed drives independent streams: G init, D init, data order, latents, regulariser, snapshot noise.</li>
+ *   <li>{@link org.gan4j.train.TrainingListener} (default no-op methods) with built-ins
+ *       {@link org.gan4j.train.ConsoleLogger}, {@link org.gan4j.train.HistoryRecorder},
+ *       {@link org.gan4j.train.CheckpointSaver}, {@link org.gan4j.train.SampleSaver},
+ *       {@link org.gan4j.train.EarlyStopOnDivergence}; the history (a Tablesaw table) is always recorded and part of
+ *       the result.</li>
+ *   <li>Checkpoints: one directory per checkpoint (config JSON, G, D, EMA, both Adam states, step, random-stream
+ *       states, history), written to a temporary name and renamed atomically; {@code resume} continues exactly.</li>
+ * </ul>
+ */
+package org.gan4j.train;

@@ -1,0 +1,144 @@
+package org.gan4j.train;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.deeplearning4j.util.ModelSerializer;
+import org.gan4j.nn.MlpDiscriminator;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+@ExtendWith(SingleNd4jThread.class)
+class CheckpointTest {
+    private static final int N = 8;
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void resumeContinuesExactly() throws IOException {
+        for (GanConfig config : List.of(TrainingFixtures.tiny(2 * N), TrainingFixtures.tinyWassersteinGp(2 * N),
+                TrainingFixtures.tinyConditional(2 * N))) {
+            TrainingSet data = config.numClasses() > 0 ? TrainingFixtures.ring(200) : TrainingSet.of(
+                    TrainingFixtures.ring(200).features());
+            Path straight = Files.createDirectory(tmp.resolve("straight-" + config.hashCode()));
+            Path split = Files.createDirectory(tmp.resolve("split-" + config.hashCode()));
+
+            CheckpointSaver a = new CheckpointSaver(straight, 2 * N, 5);
+            GanResult uninterrupted = new GanTrainer(config).train(data, a);
+
+            CheckpointSaver b = new CheckpointSaver(split, N, 5);
+            GanResult first = new GanTrainer(config.toBuilder().steps(N).build()).train(data, b);
+            assertEquals(N, first.steps());
+            GanResult resumed = new GanTrainer(config).resume(b.directoryFor(N), data, b);
+
+            assertEquals(2 * N, resumed.steps());
+            assertEquals(uninterrupted.generator().network().params(), resumed.generator().network().params(),
+                    "G after N + N steps equals G after 2N steps for " + config.loss());
+            assertEquals(uninterrupted.emaGenerator().network().params(),
+                    resumed.emaGenerator().network().params(), "EMA");
+            assertEquals(uninterrupted.history().rowCount(), resumed.history().rowCount());
+            assertEquals(uninterrupted.history().doubleColumn("lossD").asList(),
+                    resumed.history().doubleColumn("lossD").asList(), "identical loss history");
+            for (String net : List.of("generator.zip", "discriminator.zip")) {
+                MultiLayerNetwork x = ModelSerializer.restoreMultiLayerNetwork(
+                        a.directoryFor(2 * N).resolve(net).toFile(), true);
+                MultiLayerNetwork y = ModelSerializer.restoreMultiLayerNetwork(
+                        b.directoryFor(2 * N).resolve(net).toFile(), true);
+                assertEquals(x.params(), y.params(), net + " parameters");
+                assertEquals(x.getUpdater().getStateViewArray(), y.getUpdater().getStateViewArray(),
+                        net + " optimiser state");
+                assertEquals(x.getIterationCount(), y.getIterationCount(), net + " iteration count");
+            }
+        }
+    }
+
+    @Test
+    void checkpointDirectoryHoldsEveryPart() throws IOException {
+        CheckpointSaver saver = new CheckpointSaver(tmp, 5, 1);
+        new GanTrainer(TrainingFixtures.tiny(10)).train(TrainingFixtures.ring(100), saver);
+        Path dir = saver.latest();
+        assertEquals(saver.directoryFor(10), dir);
+        for (String f : List.of("config.json", "state.properties", "generator.zip", "discriminator.zip", "ema.bin",
+                "history.csv")) {
+            assertTrue(Files.isRegularFile(dir.resolve(f)), f);
+        }
+        assertFalse(Files.exists(saver.directoryFor(5)), "keep = 1 deletes older checkpoints");
+        String json = Files.readString(dir.resolve("config.json"));
+        assertTrue(json.contains("\"type\": \"MlpGenerator\"") && json.contains("\"batchSize\": 32"), json);
+    }
+
+    @Test
+    void incompatibleConfigurationFailsClearly() throws IOException {
+        CheckpointSaver saver = new CheckpointSaver(tmp, 5, 1);
+        TrainingSet data = TrainingFixtures.ring(100);
+        new GanTrainer(TrainingFixtures.tiny(5)).train(data, saver);
+        GanConfig other = TrainingFixtures.tiny(10).toBuilder()
+                .discriminator(MlpDiscriminator.builder().hiddenWidths(32).build()).batchSize(16).build();
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> new GanTrainer(other).resume(saver.latest(), data));
+        assertTrue(e.getMessage().contains("incompatible configuration")
+                && e.getMessage().contains("discriminator: checkpoint has MlpDiscriminator[inputSize=2, numClasses=0, "
+                + "hiddenWidths=[16, 16]")
+                && e.getMessage().contains("batchSize: checkpoint has 32, configuration has 16"), e.getMessage());
+
+        IllegalArgumentException d = assertThrows(IllegalArgumentException.class,
+                () -> new GanTrainer(TrainingFixtures.tiny(10)).resume(saver.latest(), TrainingFixtures.ring(120)));
+        assertTrue(d.getMessage().contains("different data"), d.getMessage());
+        assertThrows(IOException.class, () -> new GanTrainer(TrainingFixtures.tiny(10)).resume(tmp, data));
+    }
+
+    @Test
+    void writesAreAtomic() throws IOException {
+        TrainingLoop[] loop = new TrainingLoop[1];
+        new GanTrainer(TrainingFixtures.tiny(3)).train(TrainingFixtures.ring(100), new TrainingListener() {
+            @Override
+            public void onStart(TrainingRun run) {
+                loop[0] = (TrainingLoop) run;
+            }
+        });
+        Path target = tmp.resolve("ckpt");
+        IOException crash = assertThrows(IOException.class,
+                () -> Checkpoint.write(target, loop[0], t -> {
+                    throw new IOException("simulated crash before rename");
+                }));
+        assertEquals("simulated crash before rename", crash.getMessage());
+        assertFalse(Files.exists(target), "no half-written checkpoint under the final name");
+        assertEquals(List.of(), listing(tmp), "temporary directory removed");
+
+        Checkpoint.write(target, loop[0], null);
+        String before = Files.readString(target.resolve("state.properties"));
+        assertThrows(IOException.class, () -> Checkpoint.write(target, loop[0], t -> {
+            throw new IOException("crash while replacing");
+        }));
+        assertEquals(before, Files.readString(target.resolve("state.properties")), "old checkpoint intact");
+        assertEquals(List.of("ckpt"), listing(tmp));
+        Checkpoint.write(target, loop[0], null);
+        assertEquals(List.of("ckpt"), listing(tmp), "replacing leaves one directory");
+    }
+
+    private static List<String> listing(Path dir) throws IOException {
+        try (Stream<Path> s = Files.list(dir)) {
+            return s.map(p -> p.getFileName().toString()).sorted().toList();
+        }
+    }
+
+    @Test
+    void emaFileHoldsTheAverage() throws IOException {
+        CheckpointSaver saver = new CheckpointSaver(tmp, 4, 1);
+        GanResult r = new GanTrainer(TrainingFixtures.tiny(4)).train(TrainingFixtures.ring(100), saver);
+        INDArray ema = Nd4j.readBinary(saver.latest().resolve("ema.bin").toFile());
+        assertEquals(r.emaGenerator().network().params(), ema.reshape(r.emaGenerator().network().params().shape()));
+    }
+}
