@@ -8,7 +8,7 @@ import java.util.regex.Pattern;
  * outputs, and numbers in range found in its outputs' text.
  *
  * @param file       the notebook's file name in notebooks/
- * @param minImages  the least number of image outputs (PNG or SVG)
+ * @param minImages  the least number of image outputs (PNG, SVG or GIF)
  * @param numbers    numbers the outputs must print, each within its range
  */
 record NotebookExpectation(String file, int minImages, List<NumberInRange> numbers) {
@@ -20,7 +20,11 @@ record NotebookExpectation(String file, int minImages, List<NumberInRange> numbe
                     NumberInRange.of("classes", "(\\d+) classes", 10, 10),
                     NumberInRange.of("normalised minimum", "normalised range: \\[(-?[0-9.]+),", -1.0, -0.99),
                     NumberInRange.of("normalised maximum", "normalised range: \\[-?[0-9.]+, (-?[0-9.]+)\\]", 0.99, 1.0),
-                    NumberInRange.of("exercise: mean Trouser byte", "correct: mean Trouser pixel = ([0-9.]+)", 20, 200))));
+                    NumberInRange.of("exercise: mean Trouser byte", "correct: mean Trouser pixel = ([0-9.]+)", 20, 200))),
+            new NotebookExpectation("02-first-gan.ipynb", 2, List.of(
+                    NumberInRange.of("modes covered by the balanced GAN", "balanced players: (\\d+)/8 modes", 6, 8),
+                    NumberInRange.of("modes covered after collapse", "too-strong discriminator: (\\d+)/8 modes", 0, 5),
+                    NumberInRange.of("exercise: optimal discriminator", "correct: D\\*\\(x\\) = ([0-9.]+)", 0.75, 0.75))));
 
     /**
      * A number the notebook prints: the first capture group of {@code pattern} in the outputs' text.
