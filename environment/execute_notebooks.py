@@ -40,7 +40,7 @@ def count_outputs(nb):
         for output in cell.get("outputs", []):
             if output.get("output_type") == "error":
                 errors += 1
-            if "image/png" in output.get("data", {}) or "image/svg+xml" in output.get("data", {}):
+            if any(mime in output.get("data", {}) for mime in ("image/png", "image/svg+xml", "image/gif")):
                 images += 1
     return images, errors
 

@@ -59,10 +59,10 @@ record ExecutedNotebook(Path path, JsonObject json) {
                 .toList();
     }
 
-    /** Outputs that carry an image (PNG or SVG). */
+    /** Outputs that carry an image (PNG, SVG or GIF). */
     long imageCount() {
         return outputs().stream().filter(o -> o.has("data")).map(o -> o.getAsJsonObject("data"))
-                .filter(d -> d.has("image/png") || d.has("image/svg+xml")).count();
+                .filter(d -> d.has("image/png") || d.has("image/svg+xml") || d.has("image/gif")).count();
     }
 
     /** Every text the outputs show: streams, text/plain and text/html, one block each. */

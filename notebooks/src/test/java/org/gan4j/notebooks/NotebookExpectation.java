@@ -24,7 +24,18 @@ record NotebookExpectation(String file, int minImages, List<NumberInRange> numbe
             new NotebookExpectation("02-first-gan.ipynb", 2, List.of(
                     NumberInRange.of("modes covered by the balanced GAN", "balanced players: (\\d+)/8 modes", 6, 8),
                     NumberInRange.of("modes covered after collapse", "too-strong discriminator: (\\d+)/8 modes", 0, 5),
-                    NumberInRange.of("exercise: optimal discriminator", "correct: D\\*\\(x\\) = ([0-9.]+)", 0.75, 0.75))));
+                    NumberInRange.of("exercise: optimal discriminator", "correct: D\\*\\(x\\) = ([0-9.]+)", 0.75, 0.75))),
+            new NotebookExpectation("04-loss-visualisation.ipynb", 4, List.of(
+                    NumberInRange.of("modes covered by the healthy run", "modes covered: healthy (\\d+)/8", 4, 8),
+                    NumberInRange.of("modes covered after collapse", "collapsed (\\d+)/8", 0, 5),
+                    NumberInRange.of("modes covered with the hinge loss", "hinge (\\d+)/8", 5, 8),
+                    NumberInRange.of("exercise: lossG at equilibrium", "lossG at equilibrium = ([0-9.]+)", 0.69, 0.70))),
+            new NotebookExpectation("05-style-interpolation.ipynb", 8, List.of(
+                    // d = 64: latents lie near the sphere of radius 8; a lerp midpoint near radius sqrt(32) = 5.7
+                    NumberInRange.of("lerp midpoint norm", "lerp midpoint norm = ([0-9.]+)", 4.0, 7.0),
+                    NumberInRange.of("slerp midpoint norm", "slerp midpoint norm = ([0-9.]+)", 6.5, 9.5),
+                    NumberInRange.of("walk GIF frames", "AnimatedGif\\[(\\d+) frames", 16, 48),
+                    NumberInRange.of("exercise: slerp norm", "correct: slerp norm at t=0.3 = ([0-9.]+)", 6.0, 10.0))));
 
     /**
      * A number the notebook prints: the first capture group of {@code pattern} in the outputs' text.

@@ -116,6 +116,39 @@ public final class Generator {
         }
     }
 
+    /**
+     * Generates from given latent vectors and given condition vectors (inference mode). The generator of a
+     * conditional GAN reads {@code [z, c]}, where training always used a one-hot {@code c}; here {@code c} may be any
+     * vector, for example a blend {@code (1-t)·onehot(a) + t·onehot(b)} of two classes (a "soft label"). A one-hot
+     * row gives exactly what {@link #generate(INDArray, int[])} gives for that class.
+     *
+     * @param z          {@code [n, latentSize]}
+     * @param conditions {@code [n, numClasses]}, finite values
+     * @throws IllegalStateException    for an unconditional generator
+     * @throws IllegalArgumentException when a shape does not fit
+     */
+    public INDArray generateConditioned(INDArray z, INDArray conditions) {
+        if (spec.numClasses() == 0) {
+            throw new IllegalStateException("generateConditioned needs a conditional generator; this one has "
+                    + "numClasses = 0: use generate(z, null)");
+        }
+        Checks.notNull("z", z);
+        Checks.notNull("conditions", conditions);
+        if (z.rank() != 2 || z.size(1) != spec.latentSize()) {
+            throw new IllegalArgumentException("z must have shape [n, " + spec.latentSize() + "], got "
+                    + Arrays.toString(z.shape()));
+        }
+        if (conditions.rank() != 2 || conditions.size(0) != z.size(0) || conditions.size(1) != spec.numClasses()) {
+            throw new IllegalArgumentException("conditions must have shape [" + z.size(0) + ", " + spec.numClasses()
+                    + "] (one row per latent, one column per class), got " + Arrays.toString(conditions.shape()));
+        }
+        org.nd4j.linalg.api.buffer.DataType type = network.params().dataType();
+        INDArray in = org.nd4j.linalg.factory.Nd4j.hstack(z.castTo(type), conditions.castTo(type));
+        synchronized (network) {
+            return network.output(in, false);
+        }
+    }
+
     @Override
     public String toString() {
         return "Generator[" + spec + ", parameters=" + network.numParams() + "]";

@@ -143,6 +143,15 @@ final class Checkpoint {
 
     /** Restores the training state saved in {@code directory}, checking it against {@code config} and {@code data}. */
     static TrainingLoop read(Path directory, GanConfig config, TrainingSet data) throws IOException {
+        return read(directory, config, data, false);
+    }
+
+    /**
+     * Restores the training state saved in {@code directory}; {@code beyondSteps} allows a checkpoint past
+     * {@code config.steps()} (a {@link TrainingSession} trains as many steps as each {@code fit} asks).
+     */
+    static TrainingLoop read(Path directory, GanConfig config, TrainingSet data, boolean beyondSteps)
+            throws IOException {
         Path dir = directory.toAbsolutePath().normalize();
         Path stateFile = dir.resolve("state.properties");
         if (!Files.isRegularFile(stateFile)) {
@@ -175,7 +184,7 @@ final class Checkpoint {
                     + "given data has " + fingerprint + " (" + data.size() + " samples)");
         }
         long step = Long.parseLong(p.getProperty("step"));
-        if (step > config.steps()) {
+        if (!beyondSteps && step > config.steps()) {
             throw new IllegalArgumentException("checkpoint " + dir + " is at step " + step + ", beyond the "
                     + "configured steps (" + config.steps() + "): raise steps to continue");
         }

@@ -31,6 +31,11 @@ public record GanResult(Generator generator, Generator emaGenerator, Table histo
         return history.copy();
     }
 
+    /** The history as a value that shows itself in a notebook (loss chart + last rows). */
+    public TrainingHistory trainingHistory() {
+        return new TrainingHistory(history);
+    }
+
     /** Whether all configured steps were done. */
     public boolean completed() {
         return stopReason == StopReason.COMPLETED;

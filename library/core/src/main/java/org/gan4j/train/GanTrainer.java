@@ -43,16 +43,49 @@ public final class GanTrainer {
     /** Trains from scratch on {@code data}. */
     public GanResult train(TrainingSet data, TrainingListener... listeners) {
         checkData(data);
+        return newLoop(data).run(list(listeners));
+    }
+
+    /**
+     * Starts an in-memory training session on {@code data} for notebooks: nothing is trained until
+     * {@link TrainingSession#fit}, and each {@code fit} continues from where the previous one stopped (also after an
+     * interrupt), exactly as one uninterrupted run would. {@code config.steps()} does not limit a session.
+     *
+     * <pre>{@code
+     * TrainingSession session = new GanTrainer(config).session(data);
+     * session.fit(500);      // steps 1–500
+     * session.fit(500);      // steps 501–1000
+     * }</pre>
+     */
+    public TrainingSession session(TrainingSet data) {
+        checkData(data);
+        return new TrainingSession(newLoop(data));
+    }
+
+    /**
+     * Continues the run saved in {@code checkpoint} as a session (see {@link #session}); the checkpoint may be past
+     * {@code config.steps()}.
+     *
+     * @throws IllegalArgumentException if the checkpoint was written for an incompatible configuration or other data
+     */
+    public TrainingSession resumeSession(Path checkpoint, TrainingSet data) throws IOException {
+        checkData(data);
+        if (checkpoint == null) {
+            throw new IllegalArgumentException("checkpoint must not be null");
+        }
+        return new TrainingSession(Checkpoint.read(checkpoint, config, data, true));
+    }
+
+    private TrainingLoop newLoop(TrainingSet data) {
         long seed = config.seed();
         MultiLayerNetwork g = config.generator().build(Seeds.generatorInit(seed),
                 config.generatorOptimizer().toUpdater(), DataType.FLOAT);
         MultiLayerNetwork d = config.discriminator().build(Seeds.discriminatorInit(seed),
                 config.discriminatorOptimizer().toUpdater(), DataType.FLOAT);
         INDArray ema = config.emaDecay() > 0 ? g.params().dup() : null;
-        TrainingLoop loop = new TrainingLoop(config, data, data.fingerprint(), g, d, ema,
+        return new TrainingLoop(config, data, data.fingerprint(), g, d, ema,
                 new DataStream(data.size(), config.batchSize(), Seeds.data(seed)), Seeds.latent(seed),
                 Seeds.penalty(seed), new History(), 0, 0);
-        return loop.run(list(listeners));
     }
 
     /**
@@ -96,7 +129,7 @@ public final class GanTrainer {
         }
     }
 
-    private static List<TrainingListener> list(TrainingListener[] listeners) {
+    static List<TrainingListener> list(TrainingListener[] listeners) {
         List<TrainingListener> out = new ArrayList<>();
         if (listeners != null) {
             for (TrainingListener l : listeners) {

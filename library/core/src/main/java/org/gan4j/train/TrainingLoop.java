@@ -42,6 +42,9 @@ final class TrainingLoop implements TrainingRun {
     private final DataType dataType;
     private String stopRequest;
     private long runStartNanos;
+    private boolean running;
+    private boolean inStep;
+    private long targetStep;
 
     TrainingLoop(GanConfig config, TrainingSet data, String dataFingerprint, MultiLayerNetwork g, MultiLayerNetwork d,
                  INDArray ema, DataStream batches, RandomStream latent, RandomStream penalty, History history,
@@ -78,15 +81,36 @@ final class TrainingLoop implements TrainingRun {
 
     /** Runs until {@code config.steps()}, an interrupt, or a listener's stop request. */
     GanResult run(List<TrainingListener> listeners) {
+        return run(listeners, config.steps());
+    }
+
+    /**
+     * Runs until step {@code untilStep}, an interrupt, or a listener's stop request. May be called again on the same
+     * loop (a {@link TrainingSession}): every call continues exactly where the previous one ended, and wall time
+     * counts only time spent inside calls.
+     */
+    GanResult run(List<TrainingListener> listeners, long untilStep) {
         Instant started = Instant.now();
+        stopRequest = null;
+        targetStep = untilStep;
         runStartNanos = System.nanoTime();
+        running = true;
+        try {
+            return runSteps(listeners, untilStep, started);
+        } finally {
+            wallSecondsBefore = wallSeconds();
+            running = false;
+        }
+    }
+
+    private GanResult runSteps(List<TrainingListener> listeners, long untilStep, Instant started) {
         for (TrainingListener l : listeners) {
             l.onStart(this);
         }
         StopReason reason = StopReason.COMPLETED;
-        String message = "completed " + config.steps() + " steps";
+        String message = "completed " + untilStep + " steps";
         boolean interrupted = false;
-        while (step < config.steps()) {
+        while (step < untilStep) {
             if (Thread.currentThread().isInterrupted()) {
                 Thread.interrupted(); // clear while listeners write files; restored below
                 interrupted = true;
@@ -98,6 +122,7 @@ final class TrainingLoop implements TrainingRun {
             int epochsBefore = batches.epochsFinished();
             StepStats stats = trainStep();
             history.add(stats);
+            inStep = false; // the step and its history row are complete
             for (TrainingListener l : listeners) {
                 l.onStep(stats);
             }
@@ -118,11 +143,7 @@ final class TrainingLoop implements TrainingRun {
                 break;
             }
         }
-        Provenance provenance = new Provenance(Provenance.currentGan4jVersion(), Provenance.currentDl4jVersion(),
-                System.getProperty("java.version"), config.seed(), dataFingerprint, data.size(), started,
-                Instant.now(), resumedFromStep);
-        GanResult result = new GanResult(generator(), emaGenerator(), history.table(), config, provenance, step,
-                reason, message);
+        GanResult result = result(started, reason, message);
         try {
             for (TrainingListener l : listeners) {
                 l.onEnd(result);
@@ -135,8 +156,25 @@ final class TrainingLoop implements TrainingRun {
         return result;
     }
 
+    /** An immutable result of the state now (copies of the generators and the history). */
+    GanResult result(Instant started, StopReason reason, String message) {
+        Provenance provenance = new Provenance(Provenance.currentGan4jVersion(), Provenance.currentDl4jVersion(),
+                System.getProperty("java.version"), config.seed(), dataFingerprint, data.size(), started,
+                Instant.now(), resumedFromStep);
+        return new GanResult(generator(), emaGenerator(), history.table(), config, provenance, step, reason, message);
+    }
+
+    /**
+     * Whether a step of {@link #run} was left unfinished (an error or a forced thread stop inside {@link #trainStep}
+     * or before its history row was added); the networks may then be partly updated and the run must not continue.
+     */
+    boolean stepUnfinished() {
+        return inStep;
+    }
+
     /** One generator update after {@code nCritic} discriminator updates. */
     StepStats trainStep() {
+        inStep = true;
         long t0 = System.nanoTime();
         int k = config.numClasses();
         double lossD = 0;
@@ -223,6 +261,9 @@ final class TrainingLoop implements TrainingRun {
     }
 
     double wallSeconds() {
+        if (!running) {
+            return wallSecondsBefore;
+        }
         return wallSecondsBefore + (System.nanoTime() - runStartNanos) / 1e9;
     }
 
@@ -241,6 +282,11 @@ final class TrainingLoop implements TrainingRun {
     @Override
     public long step() {
         return step;
+    }
+
+    @Override
+    public long targetStep() {
+        return targetStep;
     }
 
     @Override

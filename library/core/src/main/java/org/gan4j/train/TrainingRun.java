@@ -14,6 +14,14 @@ public interface TrainingRun {
     /** Generator updates done so far. */
     long step();
 
+    /**
+     * The step this run trains up to: {@code config().steps()} for {@link GanTrainer#train}, the current step plus
+     * the requested steps for {@link TrainingSession#fit}.
+     */
+    default long targetStep() {
+        return config().steps();
+    }
+
     /** Current epoch (0-based). */
     int epoch();
 

@@ -6,6 +6,10 @@
  *       ({@code mlp}, {@code dcgan}, {@code conditional}) and a builder.</li>
  *   <li>{@link org.gan4j.train.GanTrainer}: {@code train(data, listeners…)} and {@code resume(checkpoint, data,
  *       listeners…)}; returns an immutable {@link org.gan4j.train.GanResult}.</li>
+ *   <li>{@link org.gan4j.train.TrainingSession} ({@code new GanTrainer(config).session(data)}): for notebooks; each
+ *       {@code fit(steps, listeners…)} continues exactly where the previous one (or an interrupt) stopped;
+ *       {@code history()} is a {@link org.gan4j.train.TrainingHistory} (loss chart + last rows), {@code save(dir)}
+ *       writes a checkpoint, {@code GanTrainer.resumeSession(dir, data)} continues it.</li>
  *   <li>The step reads like the DCGAN paper: (1) update D on a real batch and a generated batch (two separate
  *       batches through D), {@code nCritic} times; (2) update G through D's gradient with respect to its input
  *       ({@code D.backpropGradient} → {@code G.backpropGradient}), each network with its own Adam.</li>

@@ -19,6 +19,9 @@ import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.internal.chartpart.Chart;
 import org.knowm.xchart.style.AxesChartStyler;
+import tech.tablesaw.api.NumericColumn;
+import tech.tablesaw.api.Table;
+import tech.tablesaw.columns.Column;
 
 /**
  * XChart charts of datasets, sized for a notebook ({@value #WIDTH}×{@value #HEIGHT}) with readable fonts. They
@@ -139,6 +142,91 @@ public final class Charts {
         XYSeries series = chart.addSeries(h.label(), x, y);
         series.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.StepArea);
         return chart;
+    }
+
+    /** Charts of more points than this average consecutive rows into this many points. */
+    public static final int MAX_LINE_POINTS = 1000;
+
+    /**
+     * Line chart of numeric columns of a table against one of its columns, e.g. the losses of a training history:
+     * {@code Charts.lines(history, "step", "lossD", "lossG")}. Longer tables are averaged over consecutive rows down
+     * to {@value #MAX_LINE_POINTS} points, so drawing stays cheap and noisy curves readable; an empty table gives an
+     * empty chart with the same series.
+     *
+     * @param table   the data
+     * @param x       the column for the x axis (numeric)
+     * @param columns the columns to draw (numeric), one series each
+     * @return the chart, titled with the table's name
+     * @throws IllegalArgumentException if a column is missing or not numeric
+     */
+    public static XYChart lines(Table table, String x, String... columns) {
+        return lines(table == null ? null : table.name(), table, x, columns);
+    }
+
+    /**
+     * {@link #lines(Table, String, String...)} with a title of your own, e.g. to compare runs side by side:
+     * {@code Charts.sideBySide(Charts.lines("hinge", a.history(), "step", "lossD", "lossG"), ...)}.
+     *
+     * @param title   the chart's title
+     * @param table   the data
+     * @param x       the column for the x axis (numeric)
+     * @param columns the columns to draw (numeric), one series each
+     * @return the chart
+     * @throws IllegalArgumentException if a column is missing or not numeric
+     */
+    public static XYChart lines(String title, Table table, String x, String... columns) {
+        if (table == null) {
+            throw new IllegalArgumentException("table must not be null");
+        }
+        if (columns == null || columns.length == 0) {
+            throw new IllegalArgumentException("columns must name at least one column to draw");
+        }
+        double[] xs = numeric(table, x);
+        XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT).title(title).xAxisTitle(x)
+                .yAxisTitle(columns.length == 1 ? columns[0] : "value").build();
+        style(chart.getStyler());
+        chart.getStyler().setXAxisTickMarkSpacingHint(90);
+        chart.getStyler().setXAxisDecimalPattern("#,###");
+        chart.getStyler().setMarkerSize(0);
+        int bucket = Math.max(1, (xs.length + MAX_LINE_POINTS - 1) / MAX_LINE_POINTS);
+        double[] bx = buckets(xs, bucket);
+        for (String c : columns) {
+            double[] ys = buckets(numeric(table, c), bucket);
+            XYSeries s = chart.addSeries(c, bx.length == 0 ? new double[] {0} : bx,
+                    ys.length == 0 ? new double[] {Double.NaN} : ys);
+            s.setMarker(org.knowm.xchart.style.markers.SeriesMarkers.NONE);
+        }
+        return chart;
+    }
+
+    private static double[] numeric(Table table, String name) {
+        if (!table.containsColumn(name)) {
+            throw new IllegalArgumentException("table " + table.name() + " has no column \"" + name + "\" (columns: "
+                    + table.columnNames() + ")");
+        }
+        Column<?> column = table.column(name);
+        if (!(column instanceof NumericColumn)) {
+            throw new IllegalArgumentException("column \"" + name + "\" of table " + table.name()
+                    + " is not numeric but " + column.type());
+        }
+        return ((NumericColumn<?>) column).asDoubleArray();
+    }
+
+    private static double[] buckets(double[] v, int size) {
+        if (size == 1) {
+            return v;
+        }
+        double[] out = new double[(v.length + size - 1) / size];
+        for (int b = 0; b < out.length; b++) {
+            double sum = 0;
+            int from = b * size;
+            int to = Math.min(v.length, from + size);
+            for (int i = from; i < to; i++) {
+                sum += v[i];
+            }
+            out[b] = sum / (to - from);
+        }
+        return out;
     }
 
     /**

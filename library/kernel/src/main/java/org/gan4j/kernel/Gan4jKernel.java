@@ -340,6 +340,17 @@ public final class Gan4jKernel extends BaseKernel implements MagicHost {
     }
 
     /**
+     * Marks the running cell's code as checking {@link Thread#isInterrupted()} regularly until the handle is closed,
+     * so an interrupt lets it finish its current unit of work (up to 30 s) instead of forcing the thread to stop after
+     * 1 s. The live training view opens one for the duration of a {@code fit}.
+     *
+     * @return closes the section
+     */
+    public AutoCloseable cooperativeSection() {
+        return evaluator().cooperativeSection();
+    }
+
+    /**
      * Clears the output of the running cell.
      *
      * @param wait wait until new output arrives before clearing (avoids flicker in animations)

@@ -85,6 +85,15 @@ class KernelIT {
     }
 
     @Test
+    void liveTrainingViewUpdatesInPlaceStopsOnInterruptAndContinues() throws Exception {
+        Result r = python(List.of("live_view_check.py"), Map.of(), 300);
+        Matcher m = Pattern.compile("LIVE ok=(\\d+)/(\\d+)").matcher(r.output);
+        assertTrue(m.find(), "no summary:\n" + r.output);
+        assertEquals(m.group(2), m.group(1), "live view checks failed:\n" + r.output);
+        assertEquals(0, r.exitCode, r.output);
+    }
+
+    @Test
     void magicsClassPathAndRichResults() throws Exception {
         Path work = temp.resolve("magics");
         Path envLib = work.resolve("envlib");

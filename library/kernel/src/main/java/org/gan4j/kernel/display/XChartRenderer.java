@@ -6,13 +6,14 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 
 import org.dflib.jjava.jupyter.kernel.display.Renderer;
-import org.dflib.jjava.jupyter.kernel.display.common.Image;
 import org.dflib.jjava.jupyter.kernel.display.mime.MIMEType;
-import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.VectorGraphicsEncoder;
 import org.knowm.xchart.internal.chartpart.Chart;
 
-/** Shows any XChart chart as a PNG image, or as SVG when asked ({@code display(chart, "image/svg+xml")}). */
+/**
+ * Shows any XChart chart as a PNG image drawn at 2× and shown at the chart's size (crisp on high-DPI screens), or as SVG when asked
+ * ({@code display(chart, "image/svg+xml")}).
+ */
 public final class XChartRenderer implements DisplayRenderer {
 
     @Override
@@ -24,7 +25,7 @@ public final class XChartRenderer implements DisplayRenderer {
                 .register((chart, context) -> {
                     Chart<?, ?> c = (Chart<?, ?>) chart;
                     if (context.wantsDataRenderedAs(MIMEType.IMAGE_PNG)) {
-                        Image.renderImage(BitmapEncoder.getBufferedImage(c), context);
+                        Png.putChart(context.getOutputContainer(), c);
                     }
                     context.renderIfRequested(MIMEType.IMAGE_SVG, () -> svg(c));
                     context.renderIfRequested(MIMEType.TEXT_PLAIN, () -> describe(c));

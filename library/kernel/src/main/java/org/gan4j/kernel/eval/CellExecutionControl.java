@@ -28,11 +28,18 @@ import jdk.jshell.execution.DirectExecutionControl;
 final class CellExecutionControl extends DirectExecutionControl {
 
     private static final long GRACE_MILLIS = 1000;
+    /**
+     * Grace while the snippet is inside a cooperative section ({@link #cooperate()}): code that promises to check the
+     * interrupt flag regularly, such as a training loop between steps, is not force-stopped in the middle of its
+     * work.
+     */
+    private static final long COOPERATIVE_GRACE_MILLIS = 30_000;
     private static final AtomicInteger WORKER_IDS = new AtomicInteger();
 
     private volatile SingleWorker worker = new SingleWorker();
     private volatile boolean stopRequested;
     private volatile boolean running;
+    private final java.util.concurrent.atomic.AtomicInteger cooperativeSections = new AtomicInteger();
     private volatile Object lastValue;
     private volatile Throwable lastThrowable;
 
@@ -40,6 +47,7 @@ final class CellExecutionControl extends DirectExecutionControl {
     protected String invoke(Method doitMethod) throws Exception {
         lastValue = null;
         lastThrowable = null;
+        cooperativeSections.set(0);
         if (stopRequested) {
             throw new StoppedException();
         }
@@ -84,10 +92,14 @@ final class CellExecutionControl extends DirectExecutionControl {
                 if (stopSeenAt < 0) {
                     stopSeenAt = now;
                     current.interruptRunning();
-                } else if (!hardStopped && now - stopSeenAt > TimeUnit.MILLISECONDS.toNanos(GRACE_MILLIS)) {
+                    continue;
+                }
+                long grace = TimeUnit.MILLISECONDS.toNanos(cooperativeSections.get() > 0 ? COOPERATIVE_GRACE_MILLIS
+                        : GRACE_MILLIS);
+                if (!hardStopped && now - stopSeenAt > grace) {
                     hardStopped = true;
                     current.hardStopRunning();
-                } else if (now - stopSeenAt > TimeUnit.MILLISECONDS.toNanos(2 * GRACE_MILLIS)) {
+                } else if (now - stopSeenAt > grace + TimeUnit.MILLISECONDS.toNanos(GRACE_MILLIS)) {
                     // The snippet ignores interrupts and cannot be killed: leave it, start a fresh worker.
                     worker = new SingleWorker();
                     current.abandon();
@@ -106,6 +118,24 @@ final class CellExecutionControl extends DirectExecutionControl {
         if (running) {
             worker.interruptRunning();
         }
+    }
+
+    /**
+     * Opens a cooperative section of the running snippet: until it is closed (or the snippet ends), a stop request
+     * interrupts the worker and then waits up to {@value #COOPERATIVE_GRACE_MILLIS} ms, instead of
+     * {@value #GRACE_MILLIS} ms, before forcing the thread to stop. For code that checks the interrupt flag between
+     * units of work that must not be cut in half (a training step).
+     *
+     * @return closes the section (idempotent)
+     */
+    AutoCloseable cooperate() {
+        cooperativeSections.incrementAndGet();
+        java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
+        return () -> {
+            if (closed.compareAndSet(false, true)) {
+                cooperativeSections.updateAndGet(n -> Math.max(0, n - 1));
+            }
+        };
     }
 
     /** @return whether a stop was requested since the last call; clears the request. */

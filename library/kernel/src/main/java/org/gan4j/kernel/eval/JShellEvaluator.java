@@ -311,6 +311,17 @@ public final class JShellEvaluator implements AutoCloseable {
     }
 
     /**
+     * Marks the running cell's code as cooperative until the returned handle is closed: it checks
+     * {@link Thread#isInterrupted()} regularly (e.g. between training steps), so an interrupt waits for it to finish
+     * its current unit of work (up to 30 s) before the thread is forced to stop. Call it from the cell's thread.
+     *
+     * @return closes the section
+     */
+    public AutoCloseable cooperativeSection() {
+        return control.cooperate();
+    }
+
+    /**
      * Stops the running cell: sleeping or blocked code and loops that check {@link Thread#isInterrupted()} end at once;
      * the cell then fails with {@link CellException.Kind#INTERRUPTED}. Does nothing when no cell runs.
      */

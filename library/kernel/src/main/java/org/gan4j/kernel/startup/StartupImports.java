@@ -21,7 +21,8 @@ import java.util.stream.Stream;
  *
  * <p>The fixed part: {@code java.util.*}, {@code java.util.stream.*}, {@code java.nio.file.*},
  * {@code java.awt.image.BufferedImage}, {@code tech.tablesaw.api.*}, {@code org.knowm.xchart.*}, ND4J's {@code Nd4j}
- * and {@code INDArray}, and the notebook functions of {@link org.gan4j.kernel.NotebookFunctions}. The discovered
+ * and {@code INDArray}, the notebook functions of {@link org.gan4j.kernel.NotebookFunctions}, and the live training
+ * view ({@code org.gan4j.kernel.live}). The discovered
  * part: every package under {@code org.gan4j} (except the kernel's own) that holds at least one class on the class
  * path, so new gan4j packages are imported without changing the kernel. The caller evaluates each import on its own
  * and drops those that fail, so a missing library never breaks start-up.
@@ -38,7 +39,8 @@ public final class StartupImports {
             "import org.knowm.xchart.*;",
             "import org.nd4j.linalg.factory.Nd4j;",
             "import org.nd4j.linalg.api.ndarray.INDArray;",
-            "import static org.gan4j.kernel.NotebookFunctions.*;");
+            "import static org.gan4j.kernel.NotebookFunctions.*;",
+            "import org.gan4j.kernel.live.*;");
 
     private static final String ROOT = "org/gan4j/";
     private static final String OWN = "org/gan4j/kernel";

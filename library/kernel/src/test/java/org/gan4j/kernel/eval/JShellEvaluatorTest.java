@@ -196,6 +196,31 @@ class JShellEvaluatorTest {
         assertEquals(5, eval("2 + 3").value());
     }
 
+    @Test
+    @Timeout(60)
+    void aCooperativeSectionFinishesItsUnitOfWorkAfterAnInterrupt() throws Exception {
+        eval("int[] finished = {0};");
+        System.clearProperty("gan4j.test.unitStarted");
+        CompletableFuture<Long> pressed = CompletableFuture.supplyAsync(() -> {
+            long giveUp = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (System.getProperty("gan4j.test.unitStarted") == null && System.nanoTime() < giveUp) {
+                sleep(5); // the snippet itself runs (not only its compilation)
+            }
+            evaluator.cooperativeSection(); // as the live training view does at the start of a fit
+            long at = System.nanoTime();
+            evaluator.interrupt();
+            return at;
+        });
+        // one "step" of 2.5 s that does not look at the flag, longer than the 1 s grace of ordinary code
+        CellException e = assertThrows(CellException.class, () -> evaluator.eval(
+                "{ System.setProperty(\"gan4j.test.unitStarted\", \"1\");\n"
+                        + "  long t0 = System.nanoTime(); while (System.nanoTime() - t0 < 2_500_000_000L) { }\n"
+                        + "  finished[0] = 1; }"));
+        assertEquals(CellException.Kind.INTERRUPTED, e.kind());
+        assertTrue((System.nanoTime() - pressed.get()) / 1_000_000 >= 1000, "waited for the unit of work");
+        assertEquals(1, eval("finished[0]").value(), "the step was not force-stopped in the middle");
+    }
+
     /**
      * Presses "interrupt" as a user does: once the next cell has started, {@code afterMs} later (a press before the
      * cell starts is, rightly, ignored, so a fixed delay from "now" would race with a slow start on a loaded machine).

@@ -1,0 +1,408 @@
+package org.gan4j.kernel.live;
+
+import java.awt.image.BufferedImage;
+import java.time.Duration;
+import java.util.Locale;
+
+import org.dflib.jjava.jupyter.kernel.BaseKernel;
+import org.dflib.jjava.jupyter.kernel.display.DisplayData;
+import org.gan4j.kernel.Gan4jKernel;
+import org.gan4j.kernel.NotebookFunctions;
+import org.gan4j.kernel.display.Png;
+import org.gan4j.train.GanResult;
+import org.gan4j.train.Snapshot;
+import org.gan4j.train.StepStats;
+import org.gan4j.train.StopReason;
+import org.gan4j.train.TrainingListener;
+import org.gan4j.train.TrainingRun;
+import org.gan4j.viz.Charts;
+import org.gan4j.viz.Html;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYChartBuilder;
+import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.style.markers.SeriesMarkers;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.LongColumn;
+import tech.tablesaw.api.Table;
+
+/**
+ * A live view of training in a notebook cell: a progress bar with step, images/s, ETA and the current losses; a loss
+ * chart; and the fixed-noise samples (an image grid, or a scatter plot for 2-D data) whenever the trainer makes a
+ * snapshot ({@code GanConfig.snapshotEvery}). Each is one display output, replaced in place
+ * ({@code update_display_data}); a headless run (nbconvert, nbclient) keeps the final state, written at the end.
+ *
+ * <pre>{@code
+ * TrainingSession session = new GanTrainer(config).session(data);
+ * session.fit(500, LiveView.create());     // press ■ to stop after the current step
+ * session.fit(500, LiveView.create());     // continues from where it stopped
+ * }</pre>
+ *
+ * <p>Updates are throttled by wall time — text at most every {@link Builder#textEvery} (default 1 s), chart and
+ * samples at most every {@link Builder#chartEvery} (default 5 s), and each kind at most once per 60 times its last
+ * measured cost (slow drawing on a busy machine stretches the intervals) — so that drawing and sending cost about 5 %
+ * of training time at most; {@link #displayShare()} reports the measured share, and the final progress line shows it.
+ * Outside a notebook kernel the view prints a progress line to standard output instead.
+ *
+ * <p>While a {@code fit} with a live view runs, the gan4j kernel treats an interrupt cooperatively: it interrupts the
+ * thread and lets the current step finish (the loop checks the flag between steps) instead of forcing the thread to
+ * stop after 1 s, which could cut a slow step in half and leave the session unusable.
+ */
+public final class LiveView implements TrainingListener {
+
+    /** Where the view's outputs go: the notebook, or a test. */
+    interface Sink {
+        /** Shows new output, returns its display id. */
+        String show(DisplayData data);
+
+        /** Replaces the output with that id. */
+        void update(String id, DisplayData data);
+
+        /**
+         * Tells the kernel that the running cell stops by itself after an interrupt (between steps), so it is not
+         * force-stopped in the middle of a step.
+         */
+        default AutoCloseable cooperativeSection() {
+            return () -> { };
+        }
+    }
+
+    /**
+     * Each kind of update waits at least this many times its last cost, so that text, chart and samples each take at
+     * most 1/60 of the time (about 5 % together) even when drawing is slow.
+     */
+    static final long BUDGET_FACTOR = 60;
+
+    private final Duration textEvery;
+    private final Duration chartEvery;
+    private final Sink sink;
+
+    private TrainingRun run;
+    private long startStep;
+    private long targetStep;
+    private long startNanos;
+    private long displayNanos;
+    private long lastTextNanos;
+    private long lastChartNanos;
+    private long lastSampleNanos;
+    private long updates;
+    private long textCostNanos;
+    private long chartCostNanos;
+    private long sampleCostNanos;
+    private String progressId;
+    private String chartId;
+    private String samplesId;
+    private StepStats last;
+    private Snapshot pendingSnapshot;
+    private Table losses;
+    private double finalShare = Double.NaN;
+    private AutoCloseable cooperative;
+
+    private LiveView(Builder b, Sink sink) {
+        this.textEvery = b.textEvery;
+        this.chartEvery = b.chartEvery;
+        this.sink = sink;
+    }
+
+    /** @return a live view with the default throttling (text ≤ 1/s, chart and samples ≤ 1 per 5 s) */
+    public static LiveView create() {
+        return builder().build();
+    }
+
+    /** @return a builder for the throttling settings */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    @Override
+    public void onStart(TrainingRun run) {
+        this.run = run;
+        cooperative = sink.cooperativeSection();
+        startStep = run.step();
+        targetStep = run.targetStep();
+        startNanos = System.nanoTime();
+        displayNanos = 0;
+        updates = 0;
+        textCostNanos = 0;
+        chartCostNanos = 0;
+        sampleCostNanos = 0;
+        progressId = null;
+        chartId = null;
+        samplesId = null;
+        last = null;
+        pendingSnapshot = null;
+        finalShare = Double.NaN;
+        Table h = run.history();
+        losses = Table.create("losses", LongColumn.create("step", h.longColumn("step").asLongArray()),
+                DoubleColumn.create("lossD", h.doubleColumn("lossD").asDoubleArray()),
+                DoubleColumn.create("lossG", h.doubleColumn("lossG").asDoubleArray()));
+        long t = System.nanoTime();
+        progressId = sink.show(progress(null, null));
+        lastTextNanos = System.nanoTime();
+        displayNanos += lastTextNanos - t;
+    }
+
+    @Override
+    public void onStep(StepStats stats) {
+        last = stats;
+        losses.longColumn("step").append(stats.step());
+        losses.doubleColumn("lossD").append(stats.lossD());
+        losses.doubleColumn("lossG").append(stats.lossG());
+        if (Thread.currentThread().isInterrupted()) {
+            return; // the loop stops before the next step; onEnd shows the final state
+        }
+        long now = System.nanoTime();
+        if (now - lastTextNanos >= Math.max(textEvery.toNanos(), BUDGET_FACTOR * textCostNanos)) {
+            sink.update(progressId, progress(null, null));
+            lastTextNanos = System.nanoTime();
+            textCostNanos = lastTextNanos - now;
+            displayNanos += textCostNanos;
+            updates++;
+        }
+        now = System.nanoTime();
+        if (now - lastChartNanos >= Math.max(chartEvery.toNanos(), BUDGET_FACTOR * chartCostNanos)) {
+            chartId = showOrUpdate(chartId, chart());
+            lastChartNanos = System.nanoTime();
+            chartCostNanos = lastChartNanos - now;
+            displayNanos += chartCostNanos;
+            updates++;
+        }
+    }
+
+    @Override
+    public void onSnapshot(Snapshot snapshot) {
+        pendingSnapshot = snapshot;
+        if (Thread.currentThread().isInterrupted()) {
+            return;
+        }
+        long now = System.nanoTime();
+        if (samplesId == null
+                || now - lastSampleNanos >= Math.max(chartEvery.toNanos(), BUDGET_FACTOR * sampleCostNanos)) {
+            samplesId = showOrUpdate(samplesId, samples(snapshot));
+            pendingSnapshot = null;
+            lastSampleNanos = System.nanoTime();
+            sampleCostNanos = lastSampleNanos - now;
+            displayNanos += sampleCostNanos;
+            updates++;
+        }
+    }
+
+    @Override
+    public void onEnd(GanResult result) {
+        long now = System.nanoTime();
+        finalShare = share(now);
+        // the cheap text first: after an interrupt the kernel may stop the thread if the end takes long
+        sink.update(progressId, progress(result.stopReason(), result.message()));
+        if (last != null) {
+            chartId = showOrUpdate(chartId, chart());
+        }
+        if (pendingSnapshot != null) {
+            samplesId = showOrUpdate(samplesId, samples(pendingSnapshot));
+            pendingSnapshot = null;
+        }
+        displayNanos += System.nanoTime() - now;
+        updates++;
+        run = null;
+        try {
+            cooperative.close();
+        } catch (Exception ignored) {
+            // closing a section cannot fail
+        }
+    }
+
+    /**
+     * @return the share of wall time spent drawing and sending displays since the run started (during the run), or
+     *         the share measured up to the end of the run (after it, not counting the final update); NaN before
+     */
+    public double displayShare() {
+        if (!Double.isNaN(finalShare)) {
+            return finalShare;
+        }
+        return run == null ? Double.NaN : share(System.nanoTime());
+    }
+
+    /** @return display updates sent in the current or last run (not counting the first output) */
+    public long updates() {
+        return updates;
+    }
+
+    private double share(long now) {
+        long total = now - startNanos;
+        return total <= 0 ? 0 : (double) displayNanos / total;
+    }
+
+    private String showOrUpdate(String id, DisplayData data) {
+        if (id == null) {
+            return sink.show(data);
+        }
+        sink.update(id, data);
+        return id;
+    }
+
+    // ---- content ----
+
+    DisplayData progress(StopReason ended, String message) {
+        long step = last == null ? startStep : last.step();
+        long done = step - startStep;
+        long total = Math.max(0, targetStep - startStep);
+        double elapsed = (System.nanoTime() - startNanos) / 1e9;
+        StringBuilder text = new StringBuilder();
+        text.append("step ").append(step).append('/').append(targetStep);
+        if (last != null) {
+            double perStep = elapsed / Math.max(1, done);
+            text.append(String.format(Locale.ROOT, " · %.0f img/s", last.imagesPerSecond()));
+            if (ended == null) {
+                text.append(" · ETA ").append(clock(perStep * (targetStep - step)));
+            } else {
+                text.append(" · ").append(clock(elapsed));
+            }
+            text.append(String.format(Locale.ROOT, " · lossD %.4f · lossG %.4f · D(x) %.3f · D(G(z)) %.3f",
+                    last.lossD(), last.lossG(), last.dReal(), last.dFake()));
+        }
+        if (ended != null) {
+            text.append(String.format(Locale.ROOT, " · display %.1f%% of time", 100 * finalShare));
+            text.append(ended == StopReason.INTERRUPTED ? " · interrupted: fit again to continue from step " + step
+                    : ended == StopReason.STOPPED_BY_LISTENER ? " · stopped: " + message : " · done");
+        }
+        DisplayData data = new DisplayData(text.toString());
+        String bar = "<progress value=\"" + done + "\" max=\"" + Math.max(1, total)
+                + "\" style=\"width: 360px; vertical-align: middle\"></progress> ";
+        data.putHTML("<div class=\"gan4j-live\" style=\"font-family: monospace\">" + bar + Html.escape(text)
+                + "</div>");
+        return data;
+    }
+
+    DisplayData chart() {
+        XYChart chart = Charts.lines(losses, "step", "lossD", "lossG");
+        chart.setTitle("losses");
+        chart.setYAxisTitle("loss");
+        DisplayData data = new DisplayData("loss chart: lossD and lossG for steps 1–"
+                + (last == null ? startStep : last.step()));
+        Png.putChart(data, chart);
+        return data;
+    }
+
+    static DisplayData samples(Snapshot snapshot) {
+        DisplayData data = new DisplayData(snapshot.toString());
+        if (snapshot.isImages()) {
+            BufferedImage grid = snapshot.grid();
+            Png.put(data, grid, 0, 0);
+        } else if (snapshot.samples().rank() == 2 && snapshot.samples().size(1) == 2) {
+            Png.putChart(data, scatter(snapshot));
+        }
+        return data;
+    }
+
+    private static XYChart scatter(Snapshot snapshot) {
+        INDArray s = snapshot.samples();
+        double[] x = s.getColumn(0).toDoubleVector();
+        double[] y = s.getColumn(1).toDoubleVector();
+        XYChart chart = new XYChartBuilder().width(400).height(400).title("samples at step " + snapshot.step())
+                .build();
+        chart.getStyler().setLegendVisible(false);
+        chart.getStyler().setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
+        chart.getStyler().setMarkerSize(4);
+        chart.addSeries("samples", x, y).setMarker(SeriesMarkers.CIRCLE);
+        return chart;
+    }
+
+    private static String clock(double seconds) {
+        if (!Double.isFinite(seconds) || seconds < 0) {
+            return "?";
+        }
+        long s = Math.round(seconds);
+        return s >= 3600 ? String.format(Locale.ROOT, "%d:%02d:%02d", s / 3600, s / 60 % 60, s % 60)
+                : String.format(Locale.ROOT, "%d:%02d", s / 60, s % 60);
+    }
+
+    @Override
+    public String toString() {
+        return "LiveView[text every " + textEvery.toMillis() + " ms, chart every " + chartEvery.toMillis() + " ms"
+                + (Double.isNaN(displayShare()) ? "" : String.format(Locale.ROOT, ", display %.1f%% of time",
+                100 * displayShare())) + "]";
+    }
+
+    /** Throttling settings. */
+    public static final class Builder {
+        private Duration textEvery = Duration.ofSeconds(1);
+        private Duration chartEvery = Duration.ofSeconds(5);
+        private Sink sink;
+
+        private Builder() {
+        }
+
+        /**
+         * @param every least time between progress-text updates (default 1 s)
+         * @return this builder
+         */
+        public Builder textEvery(Duration every) {
+            textEvery = positive(every, "textEvery");
+            return this;
+        }
+
+        /**
+         * @param every least time between loss-chart and sample updates (default 5 s)
+         * @return this builder
+         */
+        public Builder chartEvery(Duration every) {
+            chartEvery = positive(every, "chartEvery");
+            return this;
+        }
+
+        Builder sink(Sink s) {
+            sink = s;
+            return this;
+        }
+
+        /** @return the view */
+        public LiveView build() {
+            return new LiveView(this, sink != null ? sink : defaultSink());
+        }
+
+        private static Duration positive(Duration d, String name) {
+            if (d == null || d.isNegative()) {
+                throw new IllegalArgumentException(name + " must be a duration >= 0, got " + d);
+            }
+            return d;
+        }
+    }
+
+    private static Sink defaultSink() {
+        if (BaseKernel.notebookKernel() != null) {
+            return new Sink() {
+                @Override
+                public String show(DisplayData data) {
+                    return NotebookFunctions.display(data);
+                }
+
+                @Override
+                public void update(String id, DisplayData data) {
+                    NotebookFunctions.updateDisplay(id, data);
+                }
+
+                @Override
+                public AutoCloseable cooperativeSection() {
+                    BaseKernel kernel = BaseKernel.notebookKernel();
+                    return kernel instanceof Gan4jKernel ? ((Gan4jKernel) kernel).cooperativeSection() : () -> { };
+                }
+            };
+        }
+        return new Sink() {
+            @Override
+            public String show(DisplayData data) {
+                System.out.println(data.getData(org.dflib.jjava.jupyter.kernel.display.mime.MIMEType.TEXT_PLAIN));
+                return "stdout";
+            }
+
+            @Override
+            public void update(String id, DisplayData data) {
+                Object text = data.getData(org.dflib.jjava.jupyter.kernel.display.mime.MIMEType.TEXT_PLAIN);
+                if (text != null && !String.valueOf(text).startsWith("loss chart")
+                        && !String.valueOf(text).startsWith("Snapshot")) {
+                    System.out.println(text);
+                }
+            }
+        };
+    }
+}
