@@ -12,7 +12,8 @@ import org.gan4j.nn.MlpGenerator;
 
 /**
  * Everything that defines a GAN training run. Immutable and validated; start from a preset
- * ({@link #dcgan(int, int)}, {@link #conditional(int)}, {@link #mlp(int)}) or {@link #builder()} and adjust with
+ * ({@link #dcgan(int, int)}, {@link #conditional(int)}, {@link #quickDcgan()}, {@link #quickConditional(int)},
+ * {@link #mlp(int)}) or {@link #builder()} and adjust with
  * {@link #toBuilder()}.
  *
  * <p>One step is {@code nCritic} discriminator updates (each on a real batch and a generated batch, passed through D
@@ -132,6 +133,49 @@ public record GanConfig(GeneratorSpec generator, DiscriminatorSpec discriminator
         return base.toBuilder()
                 .generator(DcganGenerator.builder().numClasses(numClasses).build())
                 .discriminator(DcganDiscriminator.builder().numClasses(numClasses).build())
+                .build();
+    }
+
+    /**
+     * Quick preset for a short DCGAN run on 28×28 grey images (the embedded Fashion-MNIST subset in a test, a lecture
+     * or a first notebook): a narrow {@link #dcgan(int, int)} — G and D base width 16 (a quarter of the paper's),
+     * latent size 32 — with Adam 5e-4 (β1 0.5) for both players, batch 32, 400 steps, EMA 0.99 (a short run needs a
+     * short average: with 0.999 the EMA generator would still be mostly the initial weights), snapshots of 64 fixed
+     * latents every 100 steps, seed 42.
+     *
+     * <p>Measured (2026-11, 2-core machine shared with other builds, 1 ND4J thread, oneDNN helpers on, embedded
+     * 10 000 training images, seed 1; 500 EMA samples judged by the 5-epoch judge, 89.8 % on real test images):
+     * classes covered (≥ 1 % of samples) 1 after 100 steps, 2 after 200, 8 after 300, 8 after 400 (issue 4 asks
+     * ≥ 6; at 400 steps 37 % of the samples were judged trousers, 30 % coats; shirts and ankle boots were missing).
+     * One step took ~0.7 s of CPU time (measured under that load) and 2.4–3 s of wall time.
+     */
+    public static GanConfig quickDcgan() {
+        return quick(0, 400);
+    }
+
+    /**
+     * Quick preset for a short class-conditional DCGAN run on 28×28 grey images with {@code numClasses} styles:
+     * {@link #quickDcgan()} with the one-hot label appended to z and given to D as extra channels, and 500 steps.
+     *
+     * <p>Measured (same setting as {@link #quickDcgan()}, 10 classes, 50 EMA samples per class): share of samples
+     * the judge assigns to the requested class 10 % after 100 steps, 18.6 % after 200, 52.6 % after 300, 62.8 % after
+     * 400, 69.0 % after 500 (issue 4 asks ≥ 60 %), with all 10 classes covered. ~0.7 s of CPU time per step.
+     *
+     * @param numClasses number of classes to condition on, &gt; 0
+     */
+    public static GanConfig quickConditional(int numClasses) {
+        require(numClasses > 0, "numClasses must be > 0 for a conditional preset, got " + numClasses);
+        return quick(numClasses, 500);
+    }
+
+    private static GanConfig quick(int numClasses, int steps) {
+        return dcgan(28, 1).toBuilder()
+                .generator(DcganGenerator.builder().latentSize(32).numClasses(numClasses).baseWidth(16).build())
+                .discriminator(DcganDiscriminator.builder().numClasses(numClasses).baseWidth(16).build())
+                .optimizer(AdamSettings.of(5e-4))
+                .batchSize(32)
+                .steps(steps)
+                .emaDecay(0.99)
                 .build();
     }
 

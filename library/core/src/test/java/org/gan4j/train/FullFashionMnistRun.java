@@ -1,0 +1,127 @@
+package org.gan4j.train;
+
+import java.util.Locale;
+import org.gan4j.data.FashionMnist;
+import org.gan4j.data.ImageDataset;
+import org.gan4j.data.Split;
+import org.gan4j.eval.ConditionalReport;
+import org.gan4j.eval.CoverageReport;
+import org.gan4j.eval.JudgeClassifier;
+import org.gan4j.eval.JudgeConfig;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * The full-run figures of issue 4 (not a unit test): trains the DCGAN and the conditional DCGAN on the full
+ * Fashion-MNIST training split (60 000 images, {@code /usr/share/datasets/fashion-mnist}) within a CPU-time budget
+ * each, then judges 500 EMA samples with a judge trained on the full training split and tested on the full test split.
+ * Targets: ≥ 9 classes covered, ≥ 85 % label accuracy.
+ *
+ * <p>Run from the repository root (after {@code mvn -B -o -q -pl library/core test-compile}):
+ * <pre>{@code
+ * mvn -B -o -q -pl library/core dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=/tmp/gan4j.cp
+ * java -Xmx2g -Dorg.bytedeco.javacpp.maxbytes=1500m -Dorg.bytedeco.javacpp.maxphysicalbytes=4g \
+ *      -Dorg.bytedeco.javacpp.cachedir=build/javacpp-cache -Dorg.eclipse.deeplearning4j.helpers.disable=false \
+ *      -Djava.awt.headless=true \
+ *      -cp library/core/target/test-classes:library/core/target/classes:$(cat /tmp/gan4j.cp) \
+ *      org.gan4j.train.FullFashionMnistRun [cpuMinutesPerRun (default 15)] [threads (default 2)] \
+ *      [dcgan|conditional|both (default both)]
+ * }</pre>
+ * Each run uses {@link #fullDcgan()} / {@link #fullConditional(int)} and stops cleanly (by interrupt) when the
+ * process has used its CPU budget (process CPU time, all threads) or, as a safety net, three times that in wall time.
+ */
+public final class FullFashionMnistRun {
+    private FullFashionMnistRun() {
+    }
+
+    /**
+     * Trains and judges.
+     *
+     * @param args optional: CPU-minutes per run (default 15), ND4J threads (default 2), which runs (default both)
+     */
+    public static void main(String[] args) throws Exception {
+        double minutes = args.length > 0 ? Double.parseDouble(args[0]) : 15;
+        int threads = args.length > 1 ? Integer.parseInt(args[1]) : 2;
+        String which = args.length > 2 ? args[2] : "both";
+        Nd4j.getEnvironment().setMaxMasterThreads(threads);
+        ImageDataset train = FashionMnist.full(Split.TRAIN);
+        ImageDataset test = FashionMnist.full(Split.TEST);
+        long t0 = System.nanoTime();
+        JudgeClassifier judge = JudgeClassifier.train(train, test, JudgeConfig.defaults());
+        System.out.printf(Locale.ROOT, "judge: test accuracy %.4f on %d full test images (%.0f s)%n",
+                judge.testAccuracy(), test.size(), (System.nanoTime() - t0) / 1e9);
+        if (!which.equals("conditional")) {
+            GanResult r = trainWithin(fullDcgan(), TrainingSet.of(train.features()), minutes);
+            CoverageReport ema = judge.judge(r.emaGenerator().sample(500, 2026));
+            CoverageReport raw = judge.judge(r.generator().sample(500, 2026));
+            System.out.printf(Locale.ROOT, "FULL dcgan: %d steps, %.1f min wall: classes covered EMA %d, raw %d "
+                    + "(target >= 9)%n  EMA %s%n", r.steps(), wallMinutes(r), ema.coveredClasses(),
+                    raw.coveredClasses(), ema);
+        }
+        if (!which.equals("dcgan")) {
+            GanResult r = trainWithin(fullConditional(10),
+                    TrainingSet.labelled(train.features(), train.labels(), 10), minutes);
+            int[] requested = new int[500];
+            for (int i = 0; i < requested.length; i++) {
+                requested[i] = i % 10;
+            }
+            ConditionalReport ema = judge.judge(r.emaGenerator().sample(500, 2026), requested);
+            ConditionalReport raw = judge.judge(r.generator().sample(500, 2026), requested);
+            System.out.printf(Locale.ROOT, "FULL conditional: %d steps, %.1f min wall: label accuracy EMA %.1f %%, "
+                    + "raw %.1f %% (target >= 85 %%)%n", r.steps(), wallMinutes(r), 100 * ema.labelAccuracy(),
+                    100 * raw.labelAccuracy());
+        }
+    }
+
+    /**
+     * The full-run DCGAN: the {@link GanConfig#quickDcgan()} settings with twice the width (G/D base width 32,
+     * latent 64), batch 64, EMA 0.995 and as many steps as the budget allows.
+     */
+    static GanConfig fullDcgan() {
+        return widen(GanConfig.quickDcgan(), 0);
+    }
+
+    /** The conditional counterpart of {@link #fullDcgan()}. */
+    static GanConfig fullConditional(int numClasses) {
+        return widen(GanConfig.quickConditional(numClasses), numClasses);
+    }
+
+    private static GanConfig widen(GanConfig quick, int numClasses) {
+        return quick.toBuilder()
+                .generator(org.gan4j.nn.DcganGenerator.builder().latentSize(64).numClasses(numClasses).baseWidth(32)
+                        .build())
+                .discriminator(org.gan4j.nn.DcganDiscriminator.builder().numClasses(numClasses).baseWidth(32).build())
+                .batchSize(64).emaDecay(0.995).steps(100_000).snapshotEvery(0).build();
+    }
+
+    private static double cpuMinutes() {
+        java.lang.management.OperatingSystemMXBean os =
+                java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+        return ((com.sun.management.OperatingSystemMXBean) os).getProcessCpuTime() / 60e9;
+    }
+
+    private static double wallMinutes(GanResult r) {
+        return r.history().doubleColumn("wallSeconds").max() / 60;
+    }
+
+    /** Trains until the configured steps are done or the budget is spent (then stops by interrupt, cleanly). */
+    private static GanResult trainWithin(GanConfig config, TrainingSet data, double minutes) {
+        System.out.println(config);
+        Thread trainer = Thread.currentThread();
+        long wallDeadline = System.nanoTime() + (long) (3 * minutes * 60e9);
+        double cpuDeadline = cpuMinutes() + minutes;
+        TrainingListener progress = new TrainingListener() {
+            @Override
+            public void onStep(StepStats s) {
+                if (s.step() % 200 == 0) {
+                    System.out.printf(Locale.ROOT, "  %s  (%.1f CPU-min)%n", s, cpuMinutes());
+                }
+                if (cpuMinutes() > cpuDeadline || System.nanoTime() > wallDeadline) {
+                    trainer.interrupt();
+                }
+            }
+        };
+        GanResult result = new GanTrainer(config).train(data, progress);
+        Thread.interrupted();
+        return result;
+    }
+}
