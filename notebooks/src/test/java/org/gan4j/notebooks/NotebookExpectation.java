@@ -25,6 +25,11 @@ record NotebookExpectation(String file, int minImages, List<NumberInRange> numbe
                     NumberInRange.of("modes covered by the balanced GAN", "balanced players: (\\d+)/8 modes", 6, 8),
                     NumberInRange.of("modes covered after collapse", "too-strong discriminator: (\\d+)/8 modes", 0, 5),
                     NumberInRange.of("exercise: optimal discriminator", "correct: D\\*\\(x\\) = ([0-9.]+)", 0.75, 0.75))),
+            new NotebookExpectation("03-dcgan-fashion.ipynb", 5, List.of(
+                    NumberInRange.of("step a resumed session starts from", "resumed at step (\\d+)", 150, 150),
+                    NumberInRange.of("step after continuing", "now at step (\\d+)", 200, 200),
+                    NumberInRange.of("classes the judge finds", "classes covered by 500 samples: (\\d+)", 1, 10),
+                    NumberInRange.of("exercise: epochs", "correct: ([0-9.]+) epochs", 0.6, 0.7))),
             new NotebookExpectation("04-loss-visualisation.ipynb", 4, List.of(
                     NumberInRange.of("modes covered by the healthy run", "modes covered: healthy (\\d+)/8", 4, 8),
                     NumberInRange.of("modes covered after collapse", "collapsed (\\d+)/8", 0, 5),
