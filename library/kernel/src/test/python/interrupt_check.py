@@ -13,23 +13,11 @@ import time
 
 from jupyter_client.manager import KernelManager
 
+from kernel_replies import wait_reply
+
 LIMIT = 2.0
 SLEEP_CELL = "Thread.sleep(60000);\nint neverDefined = 1;"
 LOOP_CELL = "long spins = 0;\nwhile (!Thread.currentThread().isInterrupted()) { spins++; }\nint neverDefined2 = 1;"
-
-
-def wait_reply(kc, msg_id, timeout):
-    deadline = time.monotonic() + timeout
-    while True:
-        remaining = deadline - time.monotonic()
-        if remaining <= 0:
-            return None
-        try:
-            reply = kc.get_shell_msg(timeout=remaining)
-        except Exception:
-            return None
-        if reply["parent_header"].get("msg_id") == msg_id:
-            return reply
 
 
 def wait_busy(kc, msg_id, timeout=10):

@@ -14,6 +14,8 @@ import time
 
 from jupyter_client.manager import KernelManager
 
+from kernel_replies import wait_reply
+
 LIMIT = 2.0
 FIT_SECONDS = 20.0
 MIN_UPDATES = 5
@@ -29,20 +31,6 @@ FIT = "session.fit(1_000_000, live);\nint neverDefined = 1;"
 REPORT = 'System.out.println("STEP " + session.step() + " SHARE " + live.displayShare() + " UPDATES " + live.updates());'
 CONTINUE = "long before = session.step();\nsession.fit(%d, live);\n" \
            "System.out.println(\"FROM \" + before + \" TO \" + session.step());" % CONTINUE_STEPS
-
-
-def wait_reply(kc, msg_id, timeout):
-    deadline = time.monotonic() + timeout
-    while True:
-        remaining = deadline - time.monotonic()
-        if remaining <= 0:
-            return None
-        try:
-            reply = kc.get_shell_msg(timeout=remaining)
-        except Exception:
-            return None
-        if reply["parent_header"].get("msg_id") == msg_id:
-            return reply
 
 
 def run_cell(kc, code, timeout=120):
