@@ -35,9 +35,10 @@ import org.nd4j.linalg.factory.Nd4j;
  * <p><b>Memory mode</b> ({@code --memory}): the preset as users run it (EMA and snapshots on) for {@code --steps}
  * steps (default 2000); every {@code --report-every} steps (default 500) prints the resident set size (VmRSS of
  * {@code /proc/self/status}), the JVM heap in use, and JavaCPP's {@link Pointer#totalBytes()} (off-heap memory
- * it allocated) and {@link Pointer#physicalBytes()} (its view of the RSS); the last line is
- * {@code RSS(last)/RSS(first report)}. {@code --trace-every K} adds
- * lighter-marked readings in between (not used for the ratio).
+ * it allocated) and {@link Pointer#physicalBytes()} (its view of the RSS). RSS is also read after every step, and each
+ * window of {@code --report-every} steps gets its minimum, mean and peak; the last line compares the last window
+ * with the first (peak ratio and mean ratio), since single readings of a saw-tooth say little.
+ * {@code --trace-every K} adds lighter-marked readings in between.
  *
  * <pre>
  * java $(environment/jvm-options) -cp 'library/benchmarks/target/lib/*' \
@@ -166,31 +167,68 @@ public final class DcganBenchmark {
                         + "maxphysicalbytes %s%n", o.steps(), o.batch(), mib(Runtime.getRuntime().maxMemory()),
                 mib(Pointer.maxBytes()), mib(Pointer.maxPhysicalBytes()));
         System.out.printf(Locale.ROOT, "start: %s%n", MemoryReading.now());
-        List<MemoryReading> readings = new ArrayList<>();
+        List<RssWindow> windows = new ArrayList<>();
         long t0 = System.nanoTime();
         TrainingListener meter = new TrainingListener() {
+            private RssWindow window = new RssWindow(1);
+
             @Override
             public void onStep(StepStats s) {
+                window = window.add(vmRss());
                 boolean report = s.step() % o.reportEvery() == 0 || s.step() == o.steps();
                 boolean trace = o.traceEvery() > 0 && s.step() % o.traceEvery() == 0;
                 if (report || trace) {
-                    MemoryReading m = MemoryReading.now();
-                    if (report) {
-                        readings.add(m);
-                    }
                     System.out.printf(Locale.ROOT, "%s %5d  %s  (%.0f s, %.1f img/s at this step)%n",
-                            report ? "step" : "   .", s.step(), m, (System.nanoTime() - t0) / 1e9,
+                            report ? "step" : "   .", s.step(), MemoryReading.now(), (System.nanoTime() - t0) / 1e9,
                             s.imagesPerSecond());
+                }
+                if (report) {
+                    RssWindow done = window.end(s.step());
+                    windows.add(done);
+                    System.out.printf(Locale.ROOT, "window %s%n", done);
+                    window = new RssWindow(s.step() + 1);
                 }
             }
         };
         new GanTrainer(config).train(data, meter);
-        if (readings.size() >= 2) {
-            MemoryReading first = readings.get(0);
-            MemoryReading last = readings.get(readings.size() - 1);
-            System.out.printf(Locale.ROOT, "RSS ratio step %d / step %d: %.3f (%s -> %s)%n", o.steps(),
-                    Math.min(o.reportEvery(), o.steps()), (double) last.rssBytes() / first.rssBytes(),
-                    mib(first.rssBytes()), mib(last.rssBytes()));
+        if (windows.size() >= 2) {
+            RssWindow first = windows.get(0);
+            RssWindow last = windows.get(windows.size() - 1);
+            System.out.printf(Locale.ROOT, "RSS plateau, steps %d-%d vs %d-%d: peak ratio %.3f (%s -> %s), "
+                            + "mean ratio %.3f (%s -> %s)%n", last.firstStep(), last.lastStep(), first.firstStep(),
+                    first.lastStep(), (double) last.peak() / first.peak(), mib(first.peak()), mib(last.peak()),
+                    last.mean() / first.mean(), mib((long) first.mean()), mib((long) last.mean()));
+        }
+    }
+
+    /**
+     * RSS sampled after every step of a window of steps. A single reading says little: ND4J's buffers are freed
+     * when the garbage collector finds their Java objects, so RSS is a saw-tooth whose peaks sit at JavaCPP's
+     * {@code maxphysicalbytes} (where JavaCPP calls the collector) — the window's peak and mean are what plateau.
+     */
+    record RssWindow(long firstStep, long lastStep, int samples, long min, long peak, double sum) {
+
+        RssWindow(long firstStep) {
+            this(firstStep, firstStep - 1, 0, Long.MAX_VALUE, 0, 0);
+        }
+
+        RssWindow add(long rss) {
+            return new RssWindow(firstStep, lastStep + 1, samples + 1, Math.min(min, rss), Math.max(peak, rss),
+                    sum + rss);
+        }
+
+        RssWindow end(long step) {
+            return new RssWindow(firstStep, step, samples, min, peak, sum);
+        }
+
+        double mean() {
+            return samples == 0 ? 0 : sum / samples;
+        }
+
+        @Override
+        public String toString() {
+            return String.format(Locale.ROOT, "steps %d-%d: RSS min %s, mean %s, peak %s (%d readings)", firstStep,
+                    lastStep, mib(min), mib((long) mean()), mib(peak), samples);
         }
     }
 
