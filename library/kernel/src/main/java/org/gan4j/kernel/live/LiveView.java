@@ -102,7 +102,7 @@ public final class LiveView implements TrainingListener {
     private LiveView(Builder b, Sink sink) {
         this.textEvery = b.textEvery;
         this.chartEvery = b.chartEvery;
-        this.sink = sink;
+        this.sink = new InterruptTolerantSink(sink);
     }
 
     /** @return a live view with the default throttling (text ≤ 1/s, chart and samples ≤ 1 per 5 s) */
@@ -154,7 +154,7 @@ public final class LiveView implements TrainingListener {
         }
         long now = System.nanoTime();
         if (now - lastTextNanos >= Math.max(textEvery.toNanos(), BUDGET_FACTOR * textCostNanos)) {
-            sink.update(progressId, progress(null, null));
+            progressId = showOrUpdate(progressId, progress(null, null));
             lastTextNanos = System.nanoTime();
             textCostNanos = lastTextNanos - now;
             displayNanos += textCostNanos;
@@ -193,7 +193,7 @@ public final class LiveView implements TrainingListener {
         long now = System.nanoTime();
         finalShare = share(now);
         // the cheap text first: after an interrupt the kernel may stop the thread if the end takes long
-        sink.update(progressId, progress(result.stopReason(), result.message()));
+        progressId = showOrUpdate(progressId, progress(result.stopReason(), result.message()));
         if (last != null) {
             chartId = showOrUpdate(chartId, chart());
         }

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 class LiveViewTest {
 
     /** Records what the view shows. */
-    private static final class Recording implements LiveView.Sink {
+    private static class Recording implements LiveView.Sink {
         final List<String> shown = new ArrayList<>();
         final List<String> updated = new ArrayList<>();
         final List<DisplayData> last = new ArrayList<>();
@@ -103,5 +103,54 @@ class LiveViewTest {
         assertTrue(Thread.interrupted());
         String text = (String) sink.last.get(0).getData(MIMEType.TEXT_PLAIN);
         assertTrue(text.contains("interrupted: fit again to continue from step 3"), text);
+    }
+    @Test
+    void anInterruptInsideADisplaySendStopsCleanlyAndTheFinalStateIsShown() {
+        // as NIO does: the flag stays set and ClosedByInterruptException is thrown (wrapped by the messaging library)
+        assertInterruptInsideSendHandled(() -> {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(new java.nio.channels.ClosedByInterruptException());
+        });
+        // as code that catches InterruptedException and wraps it does: the flag is cleared
+        assertInterruptInsideSendHandled(() -> {
+            throw new IllegalStateException("send failed", new InterruptedException());
+        });
+    }
+
+    private static void assertInterruptInsideSendHandled(Runnable failure) {
+        Recording sink = new Recording() {
+            @Override
+            public void update(String id, DisplayData data) {
+                if (id.equals("d0") && updated.size() == 4) {
+                    updated.add("lost");
+                    failure.run();
+                }
+                super.update(id, data);
+            }
+        };
+        LiveView view = LiveView.builder().textEvery(Duration.ZERO).chartEvery(Duration.ofHours(1)).sink(sink).build();
+        TrainingSession session = session();
+        session.fit(100, view);
+        assertTrue(Thread.interrupted(), "the interrupt is kept for the caller");
+        long step = session.step();
+        assertTrue(step > 0 && step < 100, "stopped early, between steps: " + step);
+        String text = (String) sink.last.get(0).getData(MIMEType.TEXT_PLAIN);
+        assertTrue(text.contains("interrupted: fit again to continue from step " + step), text);
+        assertEquals(step + 10, session.fit(10).steps(), "the session continues");
+    }
+
+    @Test
+    void aSendFailureThatIsNoInterruptIsNotHidden() {
+        Recording sink = new Recording() {
+            @Override
+            public void update(String id, DisplayData data) {
+                throw new IllegalStateException("socket closed");
+            }
+        };
+        LiveView view = LiveView.builder().textEvery(Duration.ZERO).sink(sink).build();
+        IllegalStateException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class,
+                () -> session().fit(5, view));
+        assertEquals("socket closed", e.getMessage());
+        assertTrue(!Thread.currentThread().isInterrupted());
     }
 }
