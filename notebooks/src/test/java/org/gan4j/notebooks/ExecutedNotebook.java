@@ -59,6 +59,15 @@ record ExecutedNotebook(Path path, JsonObject json) {
                 .toList();
     }
 
+    /** The text of every output on the standard error stream (shown in red by Jupyter). */
+    List<String> stderr() {
+        return outputs().stream()
+                .filter(o -> "stream".equals(o.get("output_type").getAsString()))
+                .filter(o -> o.has("name") && "stderr".equals(o.get("name").getAsString()))
+                .map(o -> joined(o.get("text")))
+                .toList();
+    }
+
     /** Outputs that carry an image (PNG, SVG or GIF). */
     long imageCount() {
         return outputs().stream().filter(o -> o.has("data")).map(o -> o.getAsJsonObject("data"))

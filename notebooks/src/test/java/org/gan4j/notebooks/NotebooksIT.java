@@ -21,8 +21,8 @@ import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
 /**
  * Executes every notebook of the course through real Jupyter (nbclient) with the gan4j kernel, in quick
- * mode, exactly as the README's main command does, and checks what each shows: no error output, its
- * images, and its numbers in range.
+ * mode, exactly as the README's main command does, and checks what each shows: no error output, nothing on
+ * standard error, its images, and its numbers in range.
  */
 class NotebooksIT {
 
@@ -47,6 +47,10 @@ class NotebooksIT {
             tests.add(dynamicTest(name + ": ran without error outputs", () -> {
                 List<String> errors = executed(name).errors();
                 assertTrue(errors.isEmpty(), name + " has error outputs: " + errors + "\n" + executionLog);
+            }));
+            tests.add(dynamicTest(name + ": nothing on standard error", () -> {
+                List<String> stderr = executed(name).stderr();
+                assertTrue(stderr.isEmpty(), name + " writes to standard error: " + stderr);
             }));
             tests.add(dynamicTest(name + ": shows at least " + expected.minImages() + " images", () -> {
                 long images = executed(name).imageCount();

@@ -8,6 +8,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Supplier;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 import org.gan4j.data.FashionMnist;
 import org.gan4j.data.ImageDataset;
@@ -48,7 +51,8 @@ import org.tribuo.provenance.SimpleDataSourceProvenance;
  * </table>
  * The weakest class is Shirt (recall ≈ 65–70 %, confused with T-shirt, Pullover and Coat). A judge's accuracy
  * bounds the label accuracy it can measure: perfect conditional samples score about the judge's own test accuracy.
- * Tribuo's trainer logs two INFO lines per training through {@code java.util.logging}.
+ * Tribuo's trainer logs two INFO lines per training through {@code java.util.logging}; they are held back while a
+ * judge trains (in a notebook they would show as error output).
  *
  * <p>A judge is immutable. It carries Tribuo's {@link #provenance() provenance} (trainer, hyper-parameters, data
  * description, versions, time) and its own {@link #testEvaluation() test evaluation}; {@link #save(Path)} and
@@ -149,7 +153,7 @@ public final class JudgeClassifier {
         }
         Trainer<Label> trainer = new LinearSGDTrainer(new LogMulticlass(), new AdaGrad(config.learningRate(), 0.1),
                 config.epochs(), -1, 1, config.seed());
-        Model<Label> model = trainer.train(data);
+        Model<Label> model = withTribuoInfoLogsOff(() -> trainer.train(data));
         Duration time = Duration.ofNanos(System.nanoTime() - start);
         TrainingRecord record = new TrainingRecord(train.size(), train.source(), train.fingerprint(), time);
         JudgeClassifier untested = new JudgeClassifier(model, config, train.classNames(), train.channels(),
@@ -157,6 +161,23 @@ public final class JudgeClassifier {
         JudgeEvaluation evaluation = untested.evaluate(test);
         return new JudgeClassifier(model, config, train.classNames(), train.channels(), train.height(),
                 train.width(), record, evaluation);
+    }
+
+    /**
+     * Runs {@code work} with the {@code org.tribuo} logger at WARNING (unless it is set stricter already), then puts
+     * the level back.
+     */
+    private static <T> T withTribuoInfoLogsOff(Supplier<T> work) {
+        Logger tribuo = Logger.getLogger("org.tribuo");
+        Level before = tribuo.getLevel();
+        if (before == null || before.intValue() < Level.WARNING.intValue()) {
+            tribuo.setLevel(Level.WARNING);
+        }
+        try {
+            return work.get();
+        } finally {
+            tribuo.setLevel(before);
+        }
     }
 
     /**
