@@ -16,17 +16,18 @@ import org.nd4j.linalg.factory.Nd4j;
  * each, then judges 500 EMA samples with a judge trained on the full training split and tested on the full test split.
  * Targets: ≥ 9 classes covered, ≥ 85 % label accuracy.
  *
- * <p>Run from the repository root (after {@code mvn -B -o -q -pl library/core test-compile}):
- * <pre>{@code
- * mvn -B -o -q -pl library/core dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=/tmp/gan4j.cp
- * java -Xmx2g -Dorg.bytedeco.javacpp.maxbytes=1500m -Dorg.bytedeco.javacpp.maxphysicalbytes=4g \
- *      -Dorg.bytedeco.javacpp.cachedir=build/javacpp-cache -Dorg.eclipse.deeplearning4j.helpers.disable=false \
- *      -Djava.awt.headless=true \
- *      -cp library/core/target/test-classes:library/core/target/classes:$(cat /tmp/gan4j.cp) \
- *      org.gan4j.train.FullFashionMnistRun [cpuMinutesPerRun (default 15)] [threads (default 2)] \
- *      [dcgan|conditional|both (default both)]
- * }</pre>
- * Each run uses {@link #fullDcgan()} / {@link #fullConditional(int)} and stops cleanly (by interrupt) when the
+ * <p>Run it with {@code environment/full-run [cpuMinutes [threads [dcgan|conditional|both]]]}, which builds the test
+ * classes and starts this class with the JVM options of {@code environment/jvm.options}.
+ *
+ * <p>Measured 2026-11-21 on the 2-core development machine (nothing else running), 15 CPU-minutes per run, 2 threads:
+ * <ul>
+ *   <li>judge: test accuracy 90.2 % on the 10 000 full test images;</li>
+ *   <li>DCGAN: 3 338 steps (3.6 epochs) in 7.9 wall-minutes; 500 EMA samples cover <b>10 of 10 classes</b> (raw G
+ *       10), every class with 25–102 samples;</li>
+ *   <li>conditional DCGAN: 2 397 steps in 7.7 wall-minutes; <b>86.6 % label accuracy</b> (raw G 85.6 %).</li>
+ * </ul>
+ *
+ * <p>Each run uses {@link #fullDcgan()} / {@link #fullConditional(int)} and stops cleanly (by interrupt) when the
  * process has used its CPU budget (process CPU time, all threads) or, as a safety net, three times that in wall time.
  */
 public final class FullFashionMnistRun {
