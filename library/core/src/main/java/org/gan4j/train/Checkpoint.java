@@ -26,7 +26,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * A checkpoint directory: everything needed to continue a run exactly.
  *
  * <pre>
- * config.json          the configuration, for people and tools
+ * config.json          the configuration (GanConfig.toJson; read back by GanTrainer.fromCheckpoint)
  * state.properties     step, epoch, data cursor, random-stream states, wall time, data fingerprint, and the
  *                      configuration fields that must match on resume
  * generator.zip        G with its Adam state (DL4J ModelSerializer)

@@ -1,6 +1,11 @@
 package org.gan4j.train;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.Objects;
 import org.gan4j.loss.GanLoss;
 import org.gan4j.loss.Regularizer;
 import org.gan4j.nn.DcganDiscriminator;
@@ -177,6 +182,39 @@ public record GanConfig(GeneratorSpec generator, DiscriminatorSpec discriminator
                 .steps(steps)
                 .emaDecay(0.99)
                 .build();
+    }
+
+    /**
+     * This configuration as JSON: one object per record with its {@code "type"}, every hyper-parameter by name (the
+     * {@code config.json} of a checkpoint). {@link #fromJson(String)} reads it back to an equal configuration.
+     */
+    public String toJson() {
+        return Json.write(this);
+    }
+
+    /**
+     * Reads a configuration written by {@link #toJson()} (or edited by hand), validating it as the constructor does.
+     *
+     * @throws IllegalArgumentException naming the field and what was expected (malformed JSON, a missing or unknown
+     *                                  field, a wrong kind of value, an unknown network/loss type, an invalid value)
+     */
+    public static GanConfig fromJson(String json) {
+        return Json.read(Objects.requireNonNull(json, "json"), GanConfig.class);
+    }
+
+    /**
+     * Reads a configuration from a JSON file, e.g. a checkpoint's {@code config.json}.
+     *
+     * @throws IOException              if the file cannot be read
+     * @throws IllegalArgumentException naming the file and the field, if it is not a valid configuration
+     */
+    public static GanConfig read(Path file) throws IOException {
+        String json = Files.readString(Objects.requireNonNull(file, "file"), StandardCharsets.UTF_8);
+        try {
+            return fromJson(json);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(file + ": " + e.getMessage(), e);
+        }
     }
 
     @Override

@@ -1,6 +1,7 @@
 package org.gan4j.train;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -33,6 +34,30 @@ public final class GanTrainer {
             throw new IllegalArgumentException("config must not be null");
         }
         this.config = config;
+    }
+
+    /**
+     * A trainer with the configuration saved in a checkpoint directory ({@code config.json}), to continue that run
+     * without restating its configuration:
+     * <pre>{@code
+     * TrainingSession s = GanTrainer.fromCheckpoint(dir).resumeSession(dir, data);
+     * GanResult r = GanTrainer.fromCheckpoint(dir).resume(dir, data);   // up to the saved config's steps
+     * }</pre>
+     * Use {@code new GanTrainer(GanConfig.read(...).toBuilder().steps(n).build())} to train further than the saved
+     * {@code steps}.
+     *
+     * @throws IOException              if {@code config.json} cannot be read (e.g. {@code checkpoint} is no checkpoint)
+     * @throws IllegalArgumentException naming the file and field, if {@code config.json} is not a valid configuration
+     */
+    public static GanTrainer fromCheckpoint(Path checkpoint) throws IOException {
+        if (checkpoint == null) {
+            throw new IllegalArgumentException("checkpoint must not be null");
+        }
+        Path file = checkpoint.resolve("config.json");
+        if (!Files.isRegularFile(file)) {
+            throw new IOException(checkpoint + " is not a gan4j checkpoint: it has no config.json");
+        }
+        return new GanTrainer(GanConfig.read(file));
     }
 
     /** The configuration. */

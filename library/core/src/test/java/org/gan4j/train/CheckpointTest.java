@@ -65,6 +65,25 @@ class CheckpointTest {
     }
 
     @Test
+    void aCheckpointDirectoryAloneIsEnoughToContinue() throws IOException {
+        GanConfig config = TrainingFixtures.tinyConditional(2 * N);
+        TrainingSet data = TrainingFixtures.ring(200);
+        GanResult uninterrupted = new GanTrainer(config).train(data);
+        CheckpointSaver saver = new CheckpointSaver(tmp, N, 1);
+        new GanTrainer(config.toBuilder().steps(N).build()).train(data, saver);
+
+        GanTrainer trainer = GanTrainer.fromCheckpoint(saver.latest());
+        assertEquals(config.toBuilder().steps(N).build(), trainer.config(), "config.json reads back equal");
+        TrainingSession session = trainer.resumeSession(saver.latest(), data);
+        session.fit(N);
+        assertEquals(uninterrupted.generator().network().params(), session.generator().network().params(),
+                "N steps, checkpoint, N more from the directory alone = 2N steps");
+
+        IOException e = assertThrows(IOException.class, () -> GanTrainer.fromCheckpoint(tmp));
+        assertTrue(e.getMessage().contains("is not a gan4j checkpoint: it has no config.json"), e.getMessage());
+    }
+
+    @Test
     void checkpointDirectoryHoldsEveryPart() throws IOException {
         CheckpointSaver saver = new CheckpointSaver(tmp, 5, 1);
         new GanTrainer(TrainingFixtures.tiny(10)).train(TrainingFixtures.ring(100), saver);

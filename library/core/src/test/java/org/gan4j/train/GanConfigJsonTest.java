@@ -1,0 +1,85 @@
+package org.gan4j.train;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.gan4j.loss.GanLoss;
+import org.gan4j.loss.Regularizer;
+import org.gan4j.nn.DcganDiscriminator;
+import org.gan4j.nn.DcganGenerator;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class GanConfigJsonTest {
+
+    @TempDir
+    Path tmp;
+
+    /** Every preset, every loss and regulariser, 32×32 RGB networks, and a non-finite-free edge of each field. */
+    static List<GanConfig> variety() {
+        GanConfig base = GanConfig.dcgan(28, 1);
+        return List.of(GanConfig.mlp(2), GanConfig.conditionalMlp(2, 8), base, GanConfig.dcgan(32, 3),
+                GanConfig.conditional(10), GanConfig.quickDcgan(), GanConfig.quickConditional(10),
+                base.toBuilder().loss(GanLoss.minimax()).build(),
+                base.toBuilder().loss(GanLoss.leastSquares()).regularizer(Regularizer.r1(10)).build(),
+                base.toBuilder().loss(GanLoss.hinge()).build(),
+                base.toBuilder().loss(GanLoss.nonSaturating().withRealLabel(0.9)).build(),
+                base.toBuilder().loss(GanLoss.wasserstein()).regularizer(Regularizer.gradientPenalty(10)).nCritic(5)
+                        .emaDecay(0).snapshotEvery(0).seed(Long.MIN_VALUE).build(),
+                base.toBuilder().generator(DcganGenerator.builder().latentSize(7).baseWidth(3).kernelSize(4).build())
+                        .discriminator(DcganDiscriminator.builder().baseWidth(5).kernelSize(3).build()).build());
+    }
+
+    @Test
+    void everyConfigurationReadsBackEqual() {
+        for (GanConfig config : variety()) {
+            String json = config.toJson();
+            assertEquals(config, GanConfig.fromJson(json), json);
+            assertEquals(json, GanConfig.fromJson(json).toJson(), "stable text");
+        }
+    }
+
+    @Test
+    void aFileReadsBackAndErrorsNameTheFile() throws IOException {
+        Path file = tmp.resolve("config.json");
+        Files.writeString(file, GanConfig.quickConditional(10).toJson());
+        assertEquals(GanConfig.quickConditional(10), GanConfig.read(file));
+
+        String json = GanConfig.quickDcgan().toJson();
+        Files.writeString(file, json.replaceFirst("\"batchSize\": \\d+", "\"batchSize\": 0"));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> GanConfig.read(file));
+        assertTrue(e.getMessage().startsWith(file + ": ") && e.getMessage().contains("batchSize"), e.getMessage());
+    }
+
+    @Test
+    void badJsonFailsWithOneMessageNamingTheField() {
+        String json = GanConfig.dcgan(28, 1).toJson();
+        assertMessage(json.replace("\"latentSize\": 100", "\"latentSize\": 0"), "generator: latentSize");
+        assertMessage(json.replace("\"latentSize\": 100", "\"latentSize\": 1.5"),
+                "generator.latentSize: expected a whole number (32-bit), got 1.5");
+        assertMessage(json.replace("\"latentSize\": 100", "\"latentSize\": \"big\""),
+                "generator.latentSize: expected a whole number (32-bit), got \"big\"");
+        assertMessage(json.replace("\"latentSize\": 100,", ""), "generator.latentSize: missing");
+        assertMessage(json.replace("\"latentSize\": 100", "\"latentSize\": 100, \"depth\": 3"),
+                "generator: unknown field(s) [depth] for DcganGenerator");
+        assertMessage(json.replace("\"DcganGenerator\"", "\"ResNetGenerator\""),
+                "generator: unknown type \"ResNetGenerator\"; expected one of [MlpGenerator, DcganGenerator]");
+        assertMessage(json.replace("\"NonSaturating\"", "\"Focal\""), "loss: unknown type \"Focal\"");
+        assertMessage(json.replace("\"batchSize\": 64", "\"batchSize\": null"),
+                "batchSize: expected a whole number (32-bit), got null");
+        assertMessage(json.replace("\"type\": \"GanConfig\"", "\"type\": \"TrainerConfig\""),
+                "the configuration: type \"TrainerConfig\" found, expected \"GanConfig\"");
+        assertMessage("{\"generator\": ", "not valid JSON");
+        assertMessage("[1, 2]", "the configuration: expected an object (GanConfig), got [1,2]");
+    }
+
+    private static void assertMessage(String json, String expected) {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> GanConfig.fromJson(json));
+        assertTrue(e.getMessage().contains(expected), "expected '" + expected + "' in: " + e.getMessage());
+    }
+}
