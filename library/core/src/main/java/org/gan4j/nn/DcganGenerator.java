@@ -20,8 +20,10 @@ import org.nd4j.linalg.learning.config.IUpdater;
  *
  * <p>For 28×28: {@code [z, onehot(y)] → Dense 7·7·2b + BN + ReLU → deconv 14×14×b + BN + ReLU → deconv 28×28×C tanh}.
  * For 32×32: {@code Dense 4·4·4b → 8×8×2b → 16×16×b → 32×32×C}. Transposed convolutions have stride 2 and
- * "same" output size (explicit padding ⌊(k−2)/2⌋, plus a one-pixel top/left crop for odd k — the layout of PyTorch's
- * {@code ConvTranspose2d(padding=(k-1)/2, output_padding=1)}), which keeps them on oneDNN. Weights are drawn from N(0, 0.02) as in the paper (batch-norm scales start at 1). Output in [-1, 1], NCHW.
+ * "same" output size: explicit padding ⌊(k−2)/2⌋, plus a one-pixel top/left crop for odd k, which keeps them on
+ * oneDNN. That is PyTorch's {@code ConvTranspose2d(padding=(k-1)/2, output_padding=k%2)} (for k = 5: padding 2,
+ * output padding 1). Weights are drawn from N(0, 0.02) as in the paper (batch-norm scales start at 1). Output in
+ * [-1, 1], NCHW.
  *
  * <p>Defaults ({@link #builder()}): latent size 100, unconditional, 28×28, 1 channel, base width b = 64, kernel 5.
  *
@@ -81,7 +83,7 @@ public record DcganGenerator(int latentSize, int numClasses, int imageSize, int 
             // "same" output (side × 2) from explicit padding plus a one-pixel crop at the top/left where the kernel
             // needs it: libnd4j's oneDNN deconv2d takes only explicit padding, and its generic "same" path is ~13×
             // slower (86 vs 6.6 ms for 7×7×128 → 14×14×64, batch 64, 2 threads). Same result as PyTorch's
-            // ConvTranspose2d(padding = (k - 1) / 2, output_padding = 1) for odd k.
+            // ConvTranspose2d(padding = (k - 1) / 2, output_padding = k % 2) (TransposedConvolutionLayoutTest).
             int trim = kernelSize - 2;
             int crop = trim % 2;
             list.layer(idx++, new Deconvolution2D.Builder().name("g_deconv" + u).nOut(out)
