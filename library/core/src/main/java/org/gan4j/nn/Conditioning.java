@@ -5,12 +5,15 @@ import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 
 /**
- * Conditioning by concatenation: how a class label enters the generator and the discriminator.
+ * How a class label enters the generator and the discriminator.
  *
  * <ul>
- *   <li>generator input: {@code [z, onehot(y)]};</li>
- *   <li>discriminator input: {@code [x, onehot(y)]} for vectors, or the image with {@code numClasses} constant
- *       channels holding the one-hot label for images (NCHW).</li>
+ *   <li>generator input: {@code [z, onehot(y)]} (the first layer's weights on the one-hot part act as a learned class
+ *       embedding added to its pre-activation);</li>
+ *   <li>discriminator, {@link LabelConditioning#CONCATENATION}: {@code [x, onehot(y)]} for vectors, or the image with
+ *       {@code numClasses} constant channels holding the one-hot label for images (NCHW);</li>
+ *   <li>discriminator, {@link LabelConditioning#PROJECTION}: the sample alone goes in, the network gives
+ *       {@code 1 + numClasses} columns, and the score of sample i is {@code out[i, 0] + out[i, 1 + y_i]}.</li>
  * </ul>
  */
 public final class Conditioning {
@@ -58,6 +61,39 @@ public final class Conditioning {
         }
         throw new IllegalArgumentException("samples must be rank 2 [n, features] or rank 4 [n, c, h, w], got shape "
                 + java.util.Arrays.toString(x.shape()));
+    }
+
+    /**
+     * Projection scores: {@code out[i, 0] + out[i, 1 + labels[i]]}, shape {@code [n, 1]}; {@code out} itself when
+     * {@code numClasses == 0}.
+     */
+    public static INDArray projectedScores(INDArray out, int[] labels, int numClasses) {
+        if (numClasses == 0) {
+            return out;
+        }
+        requireLabels(labels, out.size(0));
+        if (out.rank() != 2 || out.size(1) != 1 + numClasses) {
+            throw new IllegalArgumentException("a projection discriminator's output must have shape [n, "
+                    + (1 + numClasses) + "], got " + java.util.Arrays.toString(out.shape()));
+        }
+        INDArray mask = oneHot(labels, numClasses, out);
+        INDArray classTerm = out.get(NDArrayIndex.all(), NDArrayIndex.interval(1, 1 + numClasses)).mul(mask)
+                .sum(true, 1);
+        return out.get(NDArrayIndex.all(), NDArrayIndex.interval(0, 1)).add(classTerm);
+    }
+
+    /**
+     * The gradient on a projection discriminator's output from a gradient {@code [n, 1]} on its scores: the score
+     * gradient in column 0 and in column {@code 1 + labels[i]}, zero elsewhere; the gradient itself when
+     * {@code numClasses == 0}.
+     */
+    public static INDArray projectedScoreGradient(INDArray scoreGradient, int[] labels, int numClasses) {
+        if (numClasses == 0) {
+            return scoreGradient;
+        }
+        requireLabels(labels, scoreGradient.size(0));
+        INDArray classPart = oneHot(labels, numClasses, scoreGradient).muliColumnVector(scoreGradient);
+        return Nd4j.hstack(scoreGradient, classPart);
     }
 
     /** The part of a gradient w.r.t. the discriminator input that belongs to the sample (drops label parts). */

@@ -19,9 +19,11 @@ import org.nd4j.linalg.learning.config.IUpdater;
  * <p>For 28×28: {@code conv b 5×5 s2 LReLU → conv 2b 5×5 s2 + BN + LReLU → Dense 1} (raw score); 32×32 adds a third
  * convolution with 4b maps. No batch norm on the first layer, as in the paper; weights from N(0, 0.02).
  * A conditional discriminator ({@code numClasses > 0}) reads the image with {@code numClasses} extra constant
- * channels holding the one-hot label.
+ * channels holding the one-hot label ({@link LabelConditioning#CONCATENATION}), or reads the image alone and ends in a
+ * projection head of {@code 1 + numClasses} outputs ({@link LabelConditioning#PROJECTION}).
  *
- * <p>Defaults ({@link #builder()}): 28×28, 1 channel, unconditional, base width b = 64, kernel 5, slope 0.2.
+ * <p>Defaults ({@link #builder()}): 28×28, 1 channel, unconditional, base width b = 64, kernel 5, slope 0.2,
+ * concatenation.
  *
  * @param imageSize  28 or 32
  * @param channels   1 or 3
@@ -29,9 +31,10 @@ import org.nd4j.linalg.learning.config.IUpdater;
  * @param baseWidth  feature maps of the first convolution (b), &gt; 0
  * @param kernelSize side of the convolution kernels, &gt; 0
  * @param leakySlope negative slope of the leaky ReLU, in [0, 1)
+ * @param conditioning how the label enters (projection needs {@code numClasses > 0})
  */
 public record DcganDiscriminator(int imageSize, int channels, int numClasses, int baseWidth, int kernelSize,
-                                 double leakySlope) implements DiscriminatorSpec {
+                                 double leakySlope, LabelConditioning conditioning) implements DiscriminatorSpec {
 
     /** Validates the arguments; each failure names the parameter. */
     public DcganDiscriminator {
@@ -41,6 +44,16 @@ public record DcganDiscriminator(int imageSize, int channels, int numClasses, in
         Checks.positive("kernelSize", kernelSize);
         if (!(leakySlope >= 0 && leakySlope < 1)) {
             throw new IllegalArgumentException("leakySlope must be in [0, 1), got " + leakySlope);
+        }
+        checkConditioning(conditioning, numClasses);
+    }
+
+    static void checkConditioning(LabelConditioning conditioning, int numClasses) {
+        if (conditioning == null) {
+            throw new IllegalArgumentException("conditioning must be CONCATENATION or PROJECTION, got null");
+        }
+        if (conditioning == LabelConditioning.PROJECTION && numClasses == 0) {
+            throw new IllegalArgumentException("conditioning PROJECTION needs numClasses > 0, got 0");
         }
     }
 
@@ -82,8 +95,9 @@ public record DcganDiscriminator(int imageSize, int channels, int numClasses, in
             }
             width *= 2;
         }
-        list.layer(new DenseLayer.Builder().name("d_score").nOut(1).activation(Activation.IDENTITY).build());
-        list.setInputType(InputType.convolutional(imageSize, imageSize, channels + numClasses));
+        list.layer(new DenseLayer.Builder().name("d_score").nOut(1 + projectedClasses())
+                .activation(Activation.IDENTITY).build());
+        list.setInputType(InputType.convolutional(imageSize, imageSize, channels + labelInputs()));
         return NetworkBase.create(list.build());
     }
 
@@ -95,6 +109,7 @@ public record DcganDiscriminator(int imageSize, int channels, int numClasses, in
         private int baseWidth = 64;
         private int kernelSize = 5;
         private double leakySlope = 0.2;
+        private LabelConditioning conditioning = LabelConditioning.CONCATENATION;
 
         private Builder() {
         }
@@ -135,9 +150,16 @@ public record DcganDiscriminator(int imageSize, int channels, int numClasses, in
             return this;
         }
 
+        /** How the label enters (default {@link LabelConditioning#CONCATENATION}). */
+        public Builder conditioning(LabelConditioning v) {
+            conditioning = v;
+            return this;
+        }
+
         /** @return the validated specification */
         public DcganDiscriminator build() {
-            return new DcganDiscriminator(imageSize, channels, numClasses, baseWidth, kernelSize, leakySlope);
+            return new DcganDiscriminator(imageSize, channels, numClasses, baseWidth, kernelSize, leakySlope,
+                    conditioning);
         }
     }
 }

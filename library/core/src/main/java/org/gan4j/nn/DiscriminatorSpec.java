@@ -2,11 +2,16 @@ package org.gan4j.nn;
 
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.learning.config.IUpdater;
 
 /**
- * Specification of a discriminator (critic) network: maps a sample (plus an optional one-hot class label) to one
- * unbounded score per sample, shape {@code [batch, 1]}. The loss decides what the score means.
+ * Specification of a discriminator (critic) network: maps a sample (plus an optional class label) to one unbounded
+ * score per sample, shape {@code [batch, 1]}. The loss decides what the score means.
+ *
+ * <p>How the label enters depends on {@link #conditioning()}; the default methods here turn samples and labels into
+ * the network's input ({@link #input}), its output into scores ({@link #scores}), and back
+ * ({@link #outputGradient}, {@link #sampleGradient}), so that a trainer need not know which conditioning is used.
  */
 public sealed interface DiscriminatorSpec permits MlpDiscriminator, DcganDiscriminator {
 
@@ -15,6 +20,42 @@ public sealed interface DiscriminatorSpec permits MlpDiscriminator, DcganDiscrim
 
     /** Number of classes the discriminator is conditioned on; 0 for an unconditional discriminator. */
     int numClasses();
+
+    /** How the label enters ({@link LabelConditioning#CONCATENATION} for an unconditional discriminator). */
+    LabelConditioning conditioning();
+
+    /** Label features or channels in the network's input: {@code numClasses()} when concatenated, else 0. */
+    default int labelInputs() {
+        return conditioning() == LabelConditioning.CONCATENATION ? numClasses() : 0;
+    }
+
+    /** Label columns in the network's output: {@code numClasses()} for projection, else 0. */
+    default int projectedClasses() {
+        return conditioning() == LabelConditioning.PROJECTION ? numClasses() : 0;
+    }
+
+    /** The network input for samples {@code x} with {@code labels} (null when unconditional). */
+    default INDArray input(INDArray x, int[] labels) {
+        if (numClasses() > 0 && labels == null) {
+            throw new IllegalArgumentException("labels are required for a conditional discriminator, got null");
+        }
+        return Conditioning.discriminatorInput(x, labels, labelInputs());
+    }
+
+    /** The scores {@code [n, 1]} from the network output for samples with {@code labels}. */
+    default INDArray scores(INDArray networkOutput, int[] labels) {
+        return Conditioning.projectedScores(networkOutput, labels, projectedClasses());
+    }
+
+    /** The gradient on the network output from a gradient {@code [n, 1]} on {@link #scores}. */
+    default INDArray outputGradient(INDArray scoreGradient, int[] labels) {
+        return Conditioning.projectedScoreGradient(scoreGradient, labels, projectedClasses());
+    }
+
+    /** The part of a gradient w.r.t. the network input that belongs to the samples (label inputs dropped). */
+    default INDArray sampleGradient(INDArray inputGradient, long sampleWidth) {
+        return Conditioning.sampleGradient(inputGradient, sampleWidth, labelInputs());
+    }
 
     /**
      * Builds and initialises the network.

@@ -11,18 +11,20 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.learning.config.IUpdater;
 
 /**
- * A fully connected discriminator: {@code [x, onehot(y)] → Dense(w1) LeakyReLU → … → Dense(1)} (a raw score).
+ * A fully connected discriminator: {@code [x, onehot(y)] → Dense(w1) LeakyReLU → … → Dense(1)} (a raw score); with
+ * {@link LabelConditioning#PROJECTION}, {@code x → … → Dense(1 + numClasses)} (a projection head).
  *
  * <p>Weights are Xavier-initialised. Defaults ({@link #builder()}): input size 2, unconditional, hidden widths
- * 128, 128, leaky-ReLU slope 0.2.
+ * 128, 128, leaky-ReLU slope 0.2, concatenation.
  *
  * @param inputSize    size of one sample, &gt; 0
  * @param numClasses   number of classes to condition on (concatenated one-hot), 0 = unconditional
  * @param hiddenWidths widths of the hidden layers, at least one
  * @param leakySlope   negative slope of the leaky ReLU, in [0, 1)
+ * @param conditioning how the label enters (projection needs {@code numClasses > 0})
  */
-public record MlpDiscriminator(int inputSize, int numClasses, List<Integer> hiddenWidths, double leakySlope)
-        implements DiscriminatorSpec {
+public record MlpDiscriminator(int inputSize, int numClasses, List<Integer> hiddenWidths, double leakySlope,
+                               LabelConditioning conditioning) implements DiscriminatorSpec {
 
     /** Validates the arguments; each failure names the parameter. */
     public MlpDiscriminator {
@@ -32,6 +34,7 @@ public record MlpDiscriminator(int inputSize, int numClasses, List<Integer> hidd
         if (!(leakySlope >= 0 && leakySlope < 1)) {
             throw new IllegalArgumentException("leakySlope must be in [0, 1), got " + leakySlope);
         }
+        DcganDiscriminator.checkConditioning(conditioning, numClasses);
     }
 
     /** A builder with the documented defaults. */
@@ -47,15 +50,16 @@ public record MlpDiscriminator(int inputSize, int numClasses, List<Integer> hidd
     @Override
     public MultiLayerNetwork build(long seed, IUpdater updater, DataType dataType) {
         NeuralNetConfiguration.ListBuilder list = NetworkBase.base(seed, updater, dataType, false).list();
-        int nIn = inputSize + numClasses;
+        int nIn = inputSize + labelInputs();
         int i = 0;
         for (int w : hiddenWidths) {
             list.layer(new DenseLayer.Builder().name("d_hidden" + (++i)).nIn(nIn).nOut(w)
                     .activation(new ActivationLReLU(leakySlope)).build());
             nIn = w;
         }
-        list.layer(new DenseLayer.Builder().name("d_score").nIn(nIn).nOut(1).activation(Activation.IDENTITY).build());
-        list.setInputType(InputType.feedForward(inputSize + numClasses));
+        list.layer(new DenseLayer.Builder().name("d_score").nIn(nIn).nOut(1 + projectedClasses())
+                .activation(Activation.IDENTITY).build());
+        list.setInputType(InputType.feedForward(inputSize + labelInputs()));
         return NetworkBase.create(list.build());
     }
 
@@ -65,6 +69,7 @@ public record MlpDiscriminator(int inputSize, int numClasses, List<Integer> hidd
         private int numClasses = 0;
         private List<Integer> hiddenWidths = List.of(128, 128);
         private double leakySlope = 0.2;
+        private LabelConditioning conditioning = LabelConditioning.CONCATENATION;
 
         private Builder() {
         }
@@ -93,9 +98,15 @@ public record MlpDiscriminator(int inputSize, int numClasses, List<Integer> hidd
             return this;
         }
 
+        /** How the label enters (default {@link LabelConditioning#CONCATENATION}). */
+        public Builder conditioning(LabelConditioning v) {
+            conditioning = v;
+            return this;
+        }
+
         /** @return the validated specification */
         public MlpDiscriminator build() {
-            return new MlpDiscriminator(inputSize, numClasses, hiddenWidths, leakySlope);
+            return new MlpDiscriminator(inputSize, numClasses, hiddenWidths, leakySlope, conditioning);
         }
     }
 }

@@ -10,6 +10,7 @@ import org.gan4j.loss.DifferentiableCritic;
 import org.gan4j.loss.LossTerm;
 import org.gan4j.loss.PenaltyTerm;
 import org.gan4j.nn.Conditioning;
+import org.gan4j.nn.DiscriminatorSpec;
 import org.gan4j.nn.Generator;
 import org.gan4j.random.RandomStream;
 import org.nd4j.common.primitives.Pair;
@@ -27,6 +28,8 @@ final class TrainingLoop implements TrainingRun {
     final String dataFingerprint;
     final Player g;
     final Player d;
+    /** D's specification: how samples and labels become its input, and its output a score. */
+    private final DiscriminatorSpec dSpec;
     /** EMA of G's parameters (1-D like params()), or null when EMA is off. */
     final INDArray ema;
     final DataStream batches;
@@ -54,6 +57,7 @@ final class TrainingLoop implements TrainingRun {
         this.dataFingerprint = dataFingerprint;
         this.g = new Player(g);
         this.d = new Player(d);
+        this.dSpec = config.discriminator();
         this.ema = ema;
         this.batches = batches;
         this.latent = latent;
@@ -191,15 +195,15 @@ final class TrainingLoop implements TrainingRun {
             INDArray fake = g.net.output(Conditioning.generatorInput(z, labels, k), true);
 
             // (1) update D: real and generated samples as two separate batches
-            INDArray sReal = d.forward(Conditioning.discriminatorInput(real, labels, k));
+            INDArray sReal = dSpec.scores(d.forward(dSpec.input(real, labels)), labels);
             LossTerm lReal = config.loss().discriminatorReal(sReal);
-            d.backward(lReal.gradient());
+            d.backward(dSpec.outputGradient(lReal.gradient(), labels));
             INDArray total = d.gradientCopy();
 
-            INDArray sFake = d.forward(Conditioning.discriminatorInput(fake, labels, k));
+            INDArray sFake = dSpec.scores(d.forward(dSpec.input(fake, labels)), labels);
             LossTerm lFake = config.loss().discriminatorFake(sFake);
             // the views of this gradient point into D's gradient view, whatever passes follow
-            Pair<Gradient, INDArray> layout = d.backward(lFake.gradient());
+            Pair<Gradient, INDArray> layout = d.backward(dSpec.outputGradient(lFake.gradient(), labels));
             total.addi(d.net.getFlattenedGradients());
             // batch-norm running statistics were "updated" twice: average the two pseudo-gradients
             total.subi(total.mul(d.statMask).muli(0.5));
@@ -228,10 +232,10 @@ final class TrainingLoop implements TrainingRun {
             }
         }
         INDArray fake = g.forward(Conditioning.generatorInput(z, labels, k));
-        INDArray sFake = d.forward(Conditioning.discriminatorInput(fake, labels, k));
+        INDArray sFake = dSpec.scores(d.forward(dSpec.input(fake, labels)), labels);
         LossTerm lG = config.loss().generator(sFake);
-        INDArray dInput = d.backward(lG.gradient()).getSecond();
-        INDArray dFakeSample = Conditioning.sampleGradient(dInput, fake.size(1), k);
+        INDArray dInput = d.backward(dSpec.outputGradient(lG.gradient(), labels)).getSecond();
+        INDArray dFakeSample = dSpec.sampleGradient(dInput, fake.size(1));
         Pair<Gradient, INDArray> gLayout = g.backward(dFakeSample);
         INDArray gGrad = g.net.getFlattenedGradients();
         double normG = g.trainableNorm(gGrad);
@@ -247,16 +251,14 @@ final class TrainingLoop implements TrainingRun {
     }
 
     private DifferentiableCritic critic(int[] labels) {
-        int k = config.numClasses();
         return (samples, scoreGradient) -> {
-            INDArray scores = d.forward(Conditioning.discriminatorInput(samples, labels, k));
+            INDArray scores = dSpec.scores(d.forward(dSpec.input(samples, labels)), labels);
             INDArray ds = scoreGradient == null
                     ? scores.ulike().assign(1.0)
                     : scoreGradient.castTo(scores.dataType());
-            INDArray inputGrad = d.backward(ds).getSecond();
+            INDArray inputGrad = d.backward(dSpec.outputGradient(ds, labels)).getSecond();
             INDArray paramGrad = d.gradientCopy().muli(d.trainableMask);
-            return new DifferentiableCritic.Pass(scores, paramGrad,
-                    Conditioning.sampleGradient(inputGrad, samples.size(1), k));
+            return new DifferentiableCritic.Pass(scores, paramGrad, dSpec.sampleGradient(inputGrad, samples.size(1)));
         };
     }
 

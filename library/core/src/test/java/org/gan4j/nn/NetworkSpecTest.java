@@ -43,6 +43,12 @@ class NetworkSpecTest {
             }
         }
         out.add(DcganDiscriminator.builder().numClasses(10).baseWidth(8).build());
+        out.add(DcganDiscriminator.builder().numClasses(10).baseWidth(8).conditioning(LabelConditioning.PROJECTION)
+                .build());
+        out.add(DcganDiscriminator.builder().imageSize(32).channels(3).numClasses(4).baseWidth(8)
+                .conditioning(LabelConditioning.PROJECTION).build());
+        out.add(MlpDiscriminator.builder().numClasses(8).hiddenWidths(16).conditioning(LabelConditioning.PROJECTION)
+                .build());
         return out;
     }
 
@@ -86,10 +92,19 @@ class NetworkSpecTest {
             INDArray x = RandomStream.seeded(3).gaussian(DataType.FLOAT, 4, (int) (spec.sampleShape().length == 1
                     ? spec.sampleShape()[0] : spec.sampleShape()[0] * spec.sampleShape()[1] * spec.sampleShape()[2]))
                     .reshape(shape);
-            INDArray in = Conditioning.discriminatorInput(x, labels(4, spec.numClasses()), spec.numClasses());
-            INDArray scores = net.output(in, false);
+            int[] labels = labels(4, spec.numClasses());
+            INDArray in = spec.input(x, labels);
+            INDArray out = net.output(in, false);
+            assertArrayEquals(new long[]{4, 1 + spec.projectedClasses()}, out.shape(), spec.toString());
+            INDArray scores = spec.scores(out, labels);
             assertArrayEquals(new long[]{4, 1}, scores.shape(), spec.toString());
-            assertEquals(scores, roundTrip(net).output(in, false), "serialisation round trip of " + spec);
+            if (spec.conditioning() == LabelConditioning.PROJECTION) {
+                for (int i = 0; i < 4; i++) {
+                    assertEquals(out.getDouble(i, 0) + out.getDouble(i, 1 + labels[i]), scores.getDouble(i, 0), 1e-6,
+                            "projection score = unconditional + class column");
+                }
+            }
+            assertEquals(out, roundTrip(net).output(in, false), "serialisation round trip of " + spec);
         }
     }
 
@@ -114,6 +129,10 @@ class NetworkSpecTest {
         assertMessage(() -> MlpGenerator.builder().latentSize(0).build(), "latentSize must be > 0, got 0");
         assertMessage(() -> MlpGenerator.builder().hiddenWidths().build(), "hiddenWidths");
         assertMessage(() -> MlpDiscriminator.builder().leakySlope(1.5).build(), "leakySlope");
+        assertMessage(() -> DcganDiscriminator.builder().conditioning(LabelConditioning.PROJECTION).build(),
+                "conditioning PROJECTION needs numClasses > 0, got 0");
+        assertMessage(() -> MlpDiscriminator.builder().conditioning(null).build(),
+                "conditioning must be CONCATENATION or PROJECTION, got null");
     }
 
     @Test

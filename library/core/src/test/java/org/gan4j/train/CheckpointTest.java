@@ -29,7 +29,7 @@ class CheckpointTest {
     @Test
     void resumeContinuesExactly() throws IOException {
         for (GanConfig config : List.of(TrainingFixtures.tiny(2 * N), TrainingFixtures.tinyWassersteinGp(2 * N),
-                TrainingFixtures.tinyConditional(2 * N))) {
+                TrainingFixtures.tinyConditional(2 * N), TrainingFixtures.tinyProjection(2 * N))) {
             TrainingSet data = config.numClasses() > 0 ? TrainingFixtures.ring(200) : TrainingSet.of(
                     TrainingFixtures.ring(200).features());
             Path straight = Files.createDirectory(tmp.resolve("straight-" + config.hashCode()));

@@ -12,6 +12,7 @@ import org.gan4j.loss.GanLoss;
 import org.gan4j.loss.Regularizer;
 import org.gan4j.nn.DcganDiscriminator;
 import org.gan4j.nn.DcganGenerator;
+import org.gan4j.nn.LabelConditioning;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -32,7 +33,9 @@ class GanConfigJsonTest {
                 base.toBuilder().loss(GanLoss.wasserstein()).regularizer(Regularizer.gradientPenalty(10)).nCritic(5)
                         .emaDecay(0).snapshotEvery(0).seed(Long.MIN_VALUE).build(),
                 base.toBuilder().generator(DcganGenerator.builder().latentSize(7).baseWidth(3).kernelSize(4).build())
-                        .discriminator(DcganDiscriminator.builder().baseWidth(5).kernelSize(3).build()).build());
+                        .discriminator(DcganDiscriminator.builder().baseWidth(5).kernelSize(3).build()).build(),
+                GanConfig.conditional(10).toBuilder().discriminator(DcganDiscriminator.builder().numClasses(10)
+                        .conditioning(LabelConditioning.PROJECTION).build()).build());
     }
 
     @Test
@@ -75,6 +78,8 @@ class GanConfigJsonTest {
         assertMessage(json.replace("\"type\": \"GanConfig\"", "\"type\": \"TrainerConfig\""),
                 "the configuration: type \"TrainerConfig\" found, expected \"GanConfig\"");
         assertMessage("{\"generator\": ", "not valid JSON");
+        assertMessage(json.replace("\"CONCATENATION\"", "\"ATTENTION\""),
+                "discriminator.conditioning: expected one of [CONCATENATION, PROJECTION], got \"ATTENTION\"");
         assertMessage("[1, 2]", "the configuration: expected an object (GanConfig), got [1,2]");
     }
 

@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.gan4j.nn.Generator;
+import org.gan4j.nn.LabelConditioning;
+import org.gan4j.nn.MlpDiscriminator;
 import org.gan4j.synth.GaussianRing;
 import org.gan4j.synth.RingMetrics;
 import org.junit.jupiter.api.Test;
@@ -52,7 +54,22 @@ class RingLearningTest {
 
     @Test
     void conditionalMlpGanGeneratesTheRequestedMode() {
-        GanConfig config = GanConfig.conditionalMlp(2, 8).toBuilder().steps(600).seed(7).build();
+        assertRequestedModes(GanConfig.conditionalMlp(2, 8).toBuilder().steps(600).seed(7).build(), "concatenation");
+    }
+
+    /** The same with a projection discriminator (it learns the conditioning more slowly here than concatenation). */
+    @Test
+    void projectionDiscriminatorGeneratesTheRequestedMode() {
+        GanConfig concat = GanConfig.conditionalMlp(2, 8);
+        MlpDiscriminator d = (MlpDiscriminator) concat.discriminator();
+        GanConfig config = concat.toBuilder()
+                .discriminator(MlpDiscriminator.builder().numClasses(8).hiddenWidths(d.hiddenWidths()
+                        .toArray(Integer[]::new)).conditioning(LabelConditioning.PROJECTION).build())
+                .steps(900).seed(7).build(); // measured: 88.1 % of requested modes after 600 steps, 94.3 % after 900
+        assertRequestedModes(config, "projection");
+    }
+
+    private static void assertRequestedModes(GanConfig config, String what) {
         long t0 = System.nanoTime();
         GanResult result = new GanTrainer(config).train(RING.sample(8192, 1));
         double seconds = (System.nanoTime() - t0) / 1e9;
@@ -66,8 +83,8 @@ class RingLearningTest {
             perMode.append(String.format(" %.2f", a));
             accuracy += a / 8;
         }
-        System.out.printf("conditional ring (%d steps, %.1f s): requested mode hit %.1f%% (per mode%s)%n",
-                config.steps(), seconds, 100 * accuracy, perMode);
-        assertTrue(accuracy >= 0.9, "requested mode hit rate " + accuracy + " per mode" + perMode);
+        System.out.printf("conditional ring, %s (%d steps, %.1f s): requested mode hit %.1f%% (per mode%s)%n",
+                what, config.steps(), seconds, 100 * accuracy, perMode);
+        assertTrue(accuracy >= 0.9, what + ": requested mode hit rate " + accuracy + " per mode" + perMode);
     }
 }

@@ -2,6 +2,7 @@ package org.gan4j.train;
 
 import org.gan4j.loss.GanLoss;
 import org.gan4j.loss.Regularizer;
+import org.gan4j.nn.LabelConditioning;
 import org.gan4j.nn.MlpDiscriminator;
 import org.gan4j.nn.MlpGenerator;
 import org.gan4j.synth.GaussianRing;
@@ -31,6 +32,13 @@ final class TrainingFixtures {
         return tiny(steps).toBuilder()
                 .generator(MlpGenerator.builder().latentSize(4).numClasses(8).hiddenWidths(16, 16).build())
                 .discriminator(MlpDiscriminator.builder().numClasses(8).hiddenWidths(16, 16).build())
+                .build();
+    }
+
+    static GanConfig tinyProjection(int steps) {
+        return tinyConditional(steps).toBuilder()
+                .discriminator(MlpDiscriminator.builder().numClasses(8).hiddenWidths(16, 16)
+                        .conditioning(LabelConditioning.PROJECTION).build())
                 .build();
     }
 }
