@@ -4,8 +4,9 @@
  * <p>Each specification is a record with a {@code builder()} whose defaults are documented, validated on
  * construction, and readable in a REPL ({@code toString()} lists every hyper-parameter). A specification builds a
  * plain {@link org.deeplearning4j.nn.multilayer.MultiLayerNetwork} with named layers and no loss layer: the
- * discriminator ends in one linear unit (a logit / critic score) and the losses in {@code org.gan4j.loss} own the
- * meaning of that number.
+ * discriminator ends in linear units that give one score per sample (a logit / critic score; see
+ * {@link org.gan4j.nn.DiscriminatorSpec#scores}) and the losses in {@code org.gan4j.loss} own the meaning of that
+ * number.
  *
  * <ul>
  *   <li>{@link org.gan4j.nn.MlpGenerator} / {@link org.gan4j.nn.MlpDiscriminator}: small fully connected nets for
@@ -13,9 +14,11 @@
  *   <li>{@link org.gan4j.nn.DcganGenerator} / {@link org.gan4j.nn.DcganDiscriminator}: the DCGAN architecture
  *       (Radford, Metz, Chintala 2016) for 28×28 or 32×32 images with 1 or 3 channels; weights drawn from
  *       N(0, 0.02) as in the paper.</li>
- *   <li>Conditioning: every specification takes {@code numClasses}; with {@code numClasses > 0} the generator reads
- *       {@code [z, onehot(y)]} and the discriminator reads the sample concatenated with the one-hot label (as extra
- *       features for MLPs, as constant extra channels for images).</li>
+ *   <li>Conditioning ({@link org.gan4j.nn.Conditioning}): every specification takes {@code numClasses}; with
+ *       {@code numClasses > 0} the generator reads {@code [z, onehot(y)]}, and the discriminator either reads the
+ *       sample concatenated with the one-hot label (as extra features for MLPs, as constant extra channels for
+ *       images) or, with {@link org.gan4j.nn.LabelConditioning#PROJECTION}, the sample alone with a projection
+ *       head.</li>
  *   <li>{@link org.gan4j.nn.Generator}: a trained generator with the sampling API
  *       ({@code sample(n, seed)}, {@code sample(label, n, seed)}).</li>
  * </ul>
