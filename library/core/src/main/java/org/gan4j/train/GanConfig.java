@@ -12,6 +12,7 @@ import org.gan4j.nn.DcganDiscriminator;
 import org.gan4j.nn.DcganGenerator;
 import org.gan4j.nn.DiscriminatorSpec;
 import org.gan4j.nn.GeneratorSpec;
+import org.gan4j.nn.LabelConditioning;
 import org.gan4j.nn.MlpDiscriminator;
 import org.gan4j.nn.MlpGenerator;
 
@@ -131,13 +132,18 @@ public record GanConfig(GeneratorSpec generator, DiscriminatorSpec discriminator
 
     /**
      * Preset for a class-conditional DCGAN on 28×28 grey images (e.g. Fashion-MNIST with its 10 classes as
-     * styles): {@link #dcgan(int, int)} with the one-hot label appended to z and given to D as extra channels.
+     * styles): {@link #dcgan(int, int)} with the one-hot label appended to z, and a projection discriminator
+     * ({@link LabelConditioning#PROJECTION}). Projection is the default because it measured better here: on the full
+     * Fashion-MNIST in 15 CPU-minutes (the widened quick preset of {@code FullFashionMnistRun}), 89.8 % label accuracy
+     * against 86.6 % with the label as extra input channels; on the embedded subset after 500 quick steps, 76.0 % against
+     * 68.4 %. Use {@code .discriminator(DcganDiscriminator.builder().numClasses(k).build())} for concatenation.
      */
     public static GanConfig conditional(int numClasses) {
         GanConfig base = dcgan(28, 1);
         return base.toBuilder()
                 .generator(DcganGenerator.builder().numClasses(numClasses).build())
-                .discriminator(DcganDiscriminator.builder().numClasses(numClasses).build())
+                .discriminator(DcganDiscriminator.builder().numClasses(numClasses)
+                        .conditioning(LabelConditioning.PROJECTION).build())
                 .build();
     }
 
@@ -160,12 +166,12 @@ public record GanConfig(GeneratorSpec generator, DiscriminatorSpec discriminator
 
     /**
      * Quick preset for a short class-conditional DCGAN run on 28×28 grey images with {@code numClasses} styles:
-     * {@link #quickDcgan()} with the one-hot label appended to z and given to D as extra channels, and 500 steps.
+     * {@link #quickDcgan()} with the one-hot label appended to z, a projection discriminator (see {@link #conditional}),
+     * and 500 steps.
      *
      * <p>Measured (same setting as {@link #quickDcgan()}, 10 classes, 50 EMA samples per class): after 500 steps the
-     * judge assigns 70.0 % of the samples to their requested class (raw G 65.8 %; issue 4 asks ≥ 60 %), in 40 s of
-     * wall time. The earlier generator layout measured 10 % after 100 steps, 18.6 % after 200, 52.6 % after 300,
-     * 62.8 % after 400 and 69.0 % after 500.
+     * judge assigns 77.4 % of the samples to their requested class (raw G 79.0 %; issue 4 asks ≥ 60 %), in 39 s of
+     * wall time. With the label as extra input channels of D instead, 70.0 % (raw G 65.8 %).
      *
      * @param numClasses number of classes to condition on, &gt; 0
      */
@@ -177,7 +183,9 @@ public record GanConfig(GeneratorSpec generator, DiscriminatorSpec discriminator
     private static GanConfig quick(int numClasses, int steps) {
         return dcgan(28, 1).toBuilder()
                 .generator(DcganGenerator.builder().latentSize(32).numClasses(numClasses).baseWidth(16).build())
-                .discriminator(DcganDiscriminator.builder().numClasses(numClasses).baseWidth(16).build())
+                .discriminator(DcganDiscriminator.builder().numClasses(numClasses).baseWidth(16)
+                        .conditioning(numClasses > 0 ? LabelConditioning.PROJECTION : LabelConditioning.CONCATENATION)
+                        .build())
                 .optimizer(AdamSettings.of(5e-4))
                 .batchSize(32)
                 .steps(steps)

@@ -24,7 +24,10 @@ import org.nd4j.linalg.factory.Nd4j;
  *   <li>judge: test accuracy 90.2 % on the 10 000 full test images;</li>
  *   <li>DCGAN: 3 338 steps (3.6 epochs) in 7.9 wall-minutes; 500 EMA samples cover <b>10 of 10 classes</b> (raw G
  *       10), every class with 25–102 samples;</li>
- *   <li>conditional DCGAN: 2 397 steps in 7.7 wall-minutes; <b>86.6 % label accuracy</b> (raw G 85.6 %).</li>
+ *   <li>conditional DCGAN with a projection discriminator (the preset): 2 587 steps; <b>89.8 % label accuracy</b>
+ *       (raw G 89.8 %) — about the judge's own accuracy;</li>
+ *   <li>the same with the label as extra input channels of D (the preset before): 2 397 steps in 7.7 wall-minutes;
+ *       86.6 % label accuracy (raw G 85.6 %).</li>
  * </ul>
  *
  * <p>Each run uses {@link #fullDcgan()} / {@link #fullConditional(int)} and stops cleanly (by interrupt) when the
@@ -90,7 +93,8 @@ public final class FullFashionMnistRun {
         return quick.toBuilder()
                 .generator(org.gan4j.nn.DcganGenerator.builder().latentSize(64).numClasses(numClasses).baseWidth(32)
                         .build())
-                .discriminator(org.gan4j.nn.DcganDiscriminator.builder().numClasses(numClasses).baseWidth(32).build())
+                .discriminator(org.gan4j.nn.DcganDiscriminator.builder().numClasses(numClasses).baseWidth(32)
+                        .conditioning(quick.discriminator().conditioning()).build())
                 .batchSize(64).emaDecay(0.995).steps(100_000).snapshotEvery(0).build();
     }
 
