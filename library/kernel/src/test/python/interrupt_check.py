@@ -13,7 +13,7 @@ import time
 
 from jupyter_client.manager import KernelManager
 
-from kernel_replies import wait_reply
+from kernel_replies import iopub_until_idle, stream_text, wait_reply
 
 LIMIT = 2.0
 SLEEP_CELL = "Thread.sleep(60000);\nint neverDefined = 1;"
@@ -55,20 +55,7 @@ def interrupt_cell(km, kc, code):
 def run_print(kc, code, timeout=30):
     msg_id = kc.execute(code)
     reply = wait_reply(kc, msg_id, timeout)
-    out = []
-    deadline = time.monotonic() + 5
-    while time.monotonic() < deadline:
-        try:
-            msg = kc.get_iopub_msg(timeout=0.5)
-        except Exception:
-            break
-        if msg["parent_header"].get("msg_id") != msg_id:
-            continue
-        if msg["msg_type"] == "stream":
-            out.append(msg["content"]["text"])
-        if msg["msg_type"] == "status" and msg["content"]["execution_state"] == "idle":
-            break
-    return reply, "".join(out)
+    return reply, stream_text(iopub_until_idle(kc, msg_id, 5))
 
 
 def main():

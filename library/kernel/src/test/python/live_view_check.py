@@ -14,7 +14,7 @@ import time
 
 from jupyter_client.manager import KernelManager
 
-from kernel_replies import wait_reply
+from kernel_replies import iopub_until_idle, stream_text, wait_reply
 
 LIMIT = 2.0
 FIT_SECONDS = 20.0
@@ -37,21 +37,8 @@ def run_cell(kc, code, timeout=120):
     """Runs a cell; returns (reply, stdout text, iopub messages of that cell)."""
     msg_id = kc.execute(code)
     reply = wait_reply(kc, msg_id, timeout)
-    out, msgs = [], []
-    deadline = time.monotonic() + 10
-    while time.monotonic() < deadline:
-        try:
-            msg = kc.get_iopub_msg(timeout=0.5)
-        except Exception:
-            continue
-        if msg["parent_header"].get("msg_id") != msg_id:
-            continue
-        msgs.append(msg)
-        if msg["msg_type"] == "stream":
-            out.append(msg["content"]["text"])
-        if msg["msg_type"] == "status" and msg["content"]["execution_state"] == "idle":
-            break
-    return reply, "".join(out), msgs
+    msgs = iopub_until_idle(kc, msg_id, 10)
+    return reply, stream_text(msgs), msgs
 
 
 def main():
@@ -116,19 +103,8 @@ def main():
         check("cell ends as Interrupted", content.get("status") == "error" and content.get("ename") == "Interrupted",
               str({k: content.get(k) for k in ("status", "ename", "evalue")}))
         # the final state (written in onEnd) arrives before the cell's idle status
-        final_texts = []
-        deadline = time.monotonic() + 10
-        while time.monotonic() < deadline:
-            try:
-                msg = kc.get_iopub_msg(timeout=0.5)
-            except Exception:
-                continue
-            if msg["parent_header"].get("msg_id") != msg_id:
-                continue
-            if msg["msg_type"] == "update_display_data":
-                final_texts.append(msg["content"]["data"].get("text/plain", ""))
-            if msg["msg_type"] == "status" and msg["content"]["execution_state"] == "idle":
-                break
+        final_texts = [m["content"]["data"].get("text/plain", "") for m in iopub_until_idle(kc, msg_id, 10)
+                       if m["msg_type"] == "update_display_data"]
         # onEnd's final progress line, also when the interrupt landed inside a display send (LiveView's
         # InterruptTolerantSink drops that one output and keeps the interrupt for the loop)
         final_progress = [t for t in final_texts if t.startswith("step ")]

@@ -39,4 +39,21 @@ final class Checks {
         }
         return value;
     }
+
+    static double leakySlope(double slope) {
+        if (!(slope >= 0 && slope < 1)) {
+            throw new IllegalArgumentException("leakySlope must be in [0, 1), got " + slope);
+        }
+        return slope;
+    }
+
+    static LabelConditioning conditioning(LabelConditioning conditioning, int numClasses) {
+        if (conditioning == null) {
+            throw new IllegalArgumentException("conditioning must be CONCATENATION or PROJECTION, got null");
+        }
+        if (conditioning == LabelConditioning.PROJECTION && numClasses == 0) {
+            throw new IllegalArgumentException("conditioning PROJECTION needs numClasses > 0, got 0");
+        }
+        return conditioning;
+    }
 }

@@ -42,19 +42,8 @@ public record DcganDiscriminator(int imageSize, int channels, int numClasses, in
         Checks.nonNegative("numClasses", numClasses);
         Checks.positive("baseWidth", baseWidth);
         Checks.positive("kernelSize", kernelSize);
-        if (!(leakySlope >= 0 && leakySlope < 1)) {
-            throw new IllegalArgumentException("leakySlope must be in [0, 1), got " + leakySlope);
-        }
-        checkConditioning(conditioning, numClasses);
-    }
-
-    static void checkConditioning(LabelConditioning conditioning, int numClasses) {
-        if (conditioning == null) {
-            throw new IllegalArgumentException("conditioning must be CONCATENATION or PROJECTION, got null");
-        }
-        if (conditioning == LabelConditioning.PROJECTION && numClasses == 0) {
-            throw new IllegalArgumentException("conditioning PROJECTION needs numClasses > 0, got 0");
-        }
+        Checks.leakySlope(leakySlope);
+        Checks.conditioning(conditioning, numClasses);
     }
 
     static void checkImage(int imageSize, int channels) {

@@ -36,9 +36,6 @@ public sealed interface DiscriminatorSpec permits MlpDiscriminator, DcganDiscrim
 
     /** The network input for samples {@code x} with {@code labels} (null when unconditional). */
     default INDArray input(INDArray x, int[] labels) {
-        if (numClasses() > 0 && labels == null) {
-            throw new IllegalArgumentException("labels are required for a conditional discriminator, got null");
-        }
         return Conditioning.discriminatorInput(x, labels, labelInputs());
     }
 

@@ -31,10 +31,8 @@ public record MlpDiscriminator(int inputSize, int numClasses, List<Integer> hidd
         Checks.positive("inputSize", inputSize);
         Checks.nonNegative("numClasses", numClasses);
         hiddenWidths = Checks.widths("hiddenWidths", hiddenWidths);
-        if (!(leakySlope >= 0 && leakySlope < 1)) {
-            throw new IllegalArgumentException("leakySlope must be in [0, 1), got " + leakySlope);
-        }
-        DcganDiscriminator.checkConditioning(conditioning, numClasses);
+        Checks.leakySlope(leakySlope);
+        Checks.conditioning(conditioning, numClasses);
     }
 
     /** A builder with the documented defaults. */

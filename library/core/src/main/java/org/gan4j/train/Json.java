@@ -5,7 +5,6 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
-import com.google.gson.JsonPrimitive;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.ParameterizedType;
@@ -126,11 +125,14 @@ final class Json {
             }
             return null;
         }
-        if (raw == int.class || raw == Integer.class) {
-            return exact(e, raw, path).intValueExact();
-        }
-        if (raw == long.class || raw == Long.class) {
-            return exact(e, raw, path).longValueExact();
+        if (raw == int.class || raw == Integer.class || raw == long.class || raw == Long.class) {
+            // the exact conversions reject fractions and values out of range
+            try {
+                BigDecimal n = number(e, raw, path);
+                return raw == int.class || raw == Integer.class ? (Object) n.intValueExact() : n.longValueExact();
+            } catch (ArithmeticException notWhole) {
+                throw error(path, "a " + kind(raw), e);
+            }
         }
         if (raw == double.class || raw == Double.class) {
             if (e.isJsonPrimitive() && e.getAsJsonPrimitive().isString()) {
@@ -274,24 +276,6 @@ final class Json {
         throw error(path, "a " + kind(raw), e);
     }
 
-    private static BigDecimal exact(JsonElement e, Class<?> raw, String path) {
-        BigDecimal n = number(e, raw, path);
-        try {
-            BigDecimal whole = n.stripTrailingZeros();
-            if (whole.scale() > 0) {
-                throw new ArithmeticException("fraction");
-            }
-            if (raw == int.class || raw == Integer.class) {
-                whole.intValueExact();
-            } else {
-                whole.longValueExact();
-            }
-            return whole;
-        } catch (ArithmeticException ex) {
-            throw error(path, "a " + kind(raw), e);
-        }
-    }
-
     private static String kind(Class<?> raw) {
         if (raw == int.class || raw == Integer.class) {
             return "whole number (32-bit)";
@@ -306,8 +290,7 @@ final class Json {
     }
 
     private static IllegalArgumentException error(String path, String expected, Object found) {
-        String shown = found instanceof JsonPrimitive || found instanceof JsonElement ? found.toString()
-                : String.valueOf(found);
+        String shown = String.valueOf(found);
         if (shown.length() > 60) {
             shown = shown.substring(0, 57) + "...";
         }
