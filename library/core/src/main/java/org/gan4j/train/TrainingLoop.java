@@ -195,15 +195,15 @@ final class TrainingLoop implements TrainingRun {
             INDArray fake = g.net.output(Conditioning.generatorInput(z, labels, k), true);
 
             // (1) update D: real and generated samples as two separate batches
-            INDArray sReal = dSpec.scores(d.forward(dSpec.input(real, labels)), labels);
+            INDArray sReal = scoreD(real, labels);
             LossTerm lReal = config.loss().discriminatorReal(sReal);
-            d.backward(dSpec.outputGradient(lReal.gradient(), labels));
+            backD(lReal.gradient(), labels);
             INDArray total = d.gradientCopy();
 
-            INDArray sFake = dSpec.scores(d.forward(dSpec.input(fake, labels)), labels);
+            INDArray sFake = scoreD(fake, labels);
             LossTerm lFake = config.loss().discriminatorFake(sFake);
             // the views of this gradient point into D's gradient view, whatever passes follow
-            Pair<Gradient, INDArray> layout = d.backward(dSpec.outputGradient(lFake.gradient(), labels));
+            Pair<Gradient, INDArray> layout = backD(lFake.gradient(), labels);
             total.addi(d.net.getFlattenedGradients());
             // batch-norm running statistics were "updated" twice: average the two pseudo-gradients
             total.subi(total.mul(d.statMask).muli(0.5));
@@ -232,9 +232,9 @@ final class TrainingLoop implements TrainingRun {
             }
         }
         INDArray fake = g.forward(Conditioning.generatorInput(z, labels, k));
-        INDArray sFake = dSpec.scores(d.forward(dSpec.input(fake, labels)), labels);
+        INDArray sFake = scoreD(fake, labels);
         LossTerm lG = config.loss().generator(sFake);
-        INDArray dInput = d.backward(dSpec.outputGradient(lG.gradient(), labels)).getSecond();
+        INDArray dInput = backD(lG.gradient(), labels).getSecond();
         INDArray dFakeSample = dSpec.sampleGradient(dInput, fake.size(1));
         Pair<Gradient, INDArray> gLayout = g.backward(dFakeSample);
         INDArray gGrad = g.net.getFlattenedGradients();
@@ -250,13 +250,23 @@ final class TrainingLoop implements TrainingRun {
                 imagesPerSecond, wallSeconds());
     }
 
+    /** D's training-mode scores {@code [n, 1]} for samples with labels; keeps the layer inputs for {@link #backD}. */
+    private INDArray scoreD(INDArray samples, int[] labels) {
+        return dSpec.scores(d.forward(dSpec.input(samples, labels)), labels);
+    }
+
+    /** Back-propagates a gradient on {@link #scoreD}'s scores through D (parameter gradient into D's view). */
+    private Pair<Gradient, INDArray> backD(INDArray scoreGradient, int[] labels) {
+        return d.backward(dSpec.outputGradient(scoreGradient, labels));
+    }
+
     private DifferentiableCritic critic(int[] labels) {
         return (samples, scoreGradient) -> {
-            INDArray scores = dSpec.scores(d.forward(dSpec.input(samples, labels)), labels);
+            INDArray scores = scoreD(samples, labels);
             INDArray ds = scoreGradient == null
                     ? scores.ulike().assign(1.0)
                     : scoreGradient.castTo(scores.dataType());
-            INDArray inputGrad = d.backward(dSpec.outputGradient(ds, labels)).getSecond();
+            INDArray inputGrad = backD(ds, labels).getSecond();
             INDArray paramGrad = d.gradientCopy().muli(d.trainableMask);
             return new DifferentiableCritic.Pass(scores, paramGrad, dSpec.sampleGradient(inputGrad, samples.size(1)));
         };
