@@ -51,6 +51,13 @@ record ExecutedNotebook(Path path, JsonObject json) {
         return outputs;
     }
 
+    /** Code cells that have no execution count: they never ran (an earlier error, a dead kernel, a time-out). */
+    long unexecutedCodeCells() {
+        return codeCells().stream()
+                .filter(c -> !c.has("execution_count") || c.get("execution_count").isJsonNull())
+                .count();
+    }
+
     /** "ename: evalue" of every error output. */
     List<String> errors() {
         return outputs().stream()

@@ -30,6 +30,7 @@ class NotebooksIT {
     static final Path EXECUTED = PROJECT.resolve("notebooks/target/executed");
 
     static String executionLog;
+    static int executionStatus;
 
     @BeforeAll
     static void executeTheCourse() throws Exception {
@@ -37,6 +38,12 @@ class NotebooksIT {
         executionLog = run(List.of(PROJECT.resolve("environment/execute-notebooks").toString(),
                 "--mode", "quick", "--out", EXECUTED.toString()), 45 * 60);
         System.out.println(executionLog);
+    }
+
+    /** execute-notebooks exits non-zero when a cell fails, the kernel dies or a cell times out. */
+    @org.junit.jupiter.api.Test
+    void executeNotebooksSucceeded() {
+        assertEquals(0, executionStatus, "environment/execute-notebooks failed:\n" + executionLog);
     }
 
     @TestFactory
@@ -47,6 +54,10 @@ class NotebooksIT {
             tests.add(dynamicTest(name + ": ran without error outputs", () -> {
                 List<String> errors = executed(name).errors();
                 assertTrue(errors.isEmpty(), name + " has error outputs: " + errors + "\n" + executionLog);
+            }));
+            tests.add(dynamicTest(name + ": every code cell ran", () -> {
+                long skipped = executed(name).unexecutedCodeCells();
+                assertEquals(0, skipped, name + " has " + skipped + " code cells that never ran:\n" + executionLog);
             }));
             tests.add(dynamicTest(name + ": nothing on standard error", () -> {
                 List<String> stderr = executed(name).stderr();
@@ -104,6 +115,7 @@ class NotebooksIT {
             if (command.get(0).endsWith("install-kernel")) {
                 assertEquals(0, process.exitValue(), "install-kernel failed:\n" + output);
             }
+            executionStatus = process.exitValue();
             return output + "\n(exit status " + process.exitValue() + ")";
         } finally {
             Files.deleteIfExists(log);

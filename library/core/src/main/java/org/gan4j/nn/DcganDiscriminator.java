@@ -22,8 +22,11 @@ import org.nd4j.linalg.learning.config.IUpdater;
  * channels holding the one-hot label ({@link LabelConditioning#CONCATENATION}), or reads the image alone and ends in a
  * projection head of {@code 1 + numClasses} outputs ({@link LabelConditioning#PROJECTION}).
  *
+ * <p>With {@link Normalization#NONE} the batch-norm layers are left out and every convolution has a bias: a critic
+ * whose score for a sample depends on that sample alone, as a gradient penalty needs.
+ *
  * <p>Defaults ({@link #builder()}): 28×28, 1 channel, unconditional, base width b = 64, kernel 5, slope 0.2,
- * concatenation.
+ * concatenation, batch norm.
  *
  * @param imageSize  28 or 32
  * @param channels   1 or 3
@@ -32,9 +35,11 @@ import org.nd4j.linalg.learning.config.IUpdater;
  * @param kernelSize side of the convolution kernels, &gt; 0
  * @param leakySlope negative slope of the leaky ReLU, in [0, 1)
  * @param conditioning how the label enters (projection needs {@code numClasses > 0})
+ * @param normalization normalisation of the hidden convolutions ({@link Normalization#BATCH} in the paper)
  */
 public record DcganDiscriminator(int imageSize, int channels, int numClasses, int baseWidth, int kernelSize,
-                                 double leakySlope, LabelConditioning conditioning) implements DiscriminatorSpec {
+                                 double leakySlope, LabelConditioning conditioning,
+                                 Normalization normalization) implements DiscriminatorSpec {
 
     /** Validates the arguments; each failure names the parameter. */
     public DcganDiscriminator {
@@ -44,6 +49,9 @@ public record DcganDiscriminator(int imageSize, int channels, int numClasses, in
         Checks.positive("kernelSize", kernelSize);
         Checks.leakySlope(leakySlope);
         Checks.conditioning(conditioning, numClasses);
+        if (normalization == null) {
+            throw new IllegalArgumentException("normalization must not be null (BATCH or NONE)");
+        }
     }
 
     static void checkImage(int imageSize, int channels) {
@@ -66,18 +74,24 @@ public record DcganDiscriminator(int imageSize, int channels, int numClasses, in
     }
 
     @Override
+    public boolean couplesSamples() {
+        return normalization.couplesSamples();
+    }
+
+    @Override
     public MultiLayerNetwork build(long seed, IUpdater updater, DataType dataType) {
         NeuralNetConfiguration.ListBuilder list = NetworkBase.base(seed, updater, dataType, true).list();
         int convs = imageSize == 28 ? 2 : 3;
         int width = baseWidth;
         for (int c = 1; c <= convs; c++) {
-            boolean first = c == 1;
+            boolean normalised = c > 1 && normalization == Normalization.BATCH;
             list.layer(new ConvolutionLayer.Builder().name("d_conv" + c).nOut(width)
                     .kernelSize(kernelSize, kernelSize).stride(2, 2).convolutionMode(ConvolutionMode.Same)
-                    .hasBias(first)
-                    .activation(first ? new ActivationLReLU(leakySlope) : Activation.IDENTITY.getActivationFunction())
+                    .hasBias(!normalised)
+                    .activation(normalised ? Activation.IDENTITY.getActivationFunction()
+                            : new ActivationLReLU(leakySlope))
                     .build());
-            if (!first) {
+            if (normalised) {
                 list.layer(new BatchNormalization.Builder().name("d_conv" + c + "_bn").build());
                 list.layer(new ActivationLayer.Builder().name("d_conv" + c + "_lrelu")
                         .activation(new ActivationLReLU(leakySlope)).build());
@@ -99,6 +113,7 @@ public record DcganDiscriminator(int imageSize, int channels, int numClasses, in
         private int kernelSize = 5;
         private double leakySlope = 0.2;
         private LabelConditioning conditioning = LabelConditioning.CONCATENATION;
+        private Normalization normalization = Normalization.BATCH;
 
         private Builder() {
         }
@@ -145,10 +160,16 @@ public record DcganDiscriminator(int imageSize, int channels, int numClasses, in
             return this;
         }
 
+        /** Normalisation of the hidden convolutions (default {@link Normalization#BATCH}). */
+        public Builder normalization(Normalization v) {
+            normalization = v;
+            return this;
+        }
+
         /** @return the validated specification */
         public DcganDiscriminator build() {
             return new DcganDiscriminator(imageSize, channels, numClasses, baseWidth, kernelSize, leakySlope,
-                    conditioning);
+                    conditioning, normalization);
         }
     }
 }

@@ -24,6 +24,14 @@ public sealed interface DiscriminatorSpec permits MlpDiscriminator, DcganDiscrim
     /** How the label enters ({@link LabelConditioning#CONCATENATION} for an unconditional discriminator). */
     LabelConditioning conditioning();
 
+    /**
+     * Whether, in training mode, one sample's score depends on the other samples of its batch (batch normalisation).
+     * A per-sample gradient penalty is only defined for a discriminator that does not.
+     */
+    default boolean couplesSamples() {
+        return false;
+    }
+
     /** Label features or channels in the network's input: {@code numClasses()} when concatenated, else 0. */
     default int labelInputs() {
         return conditioning() == LabelConditioning.CONCATENATION ? numClasses() : 0;

@@ -138,6 +138,7 @@ final class Checkpoint {
         m.put("batchSize", Integer.toString(c.batchSize()));
         m.put("nCritic", Integer.toString(c.nCritic()));
         m.put("emaDecay", Double.toString(c.emaDecay()));
+        m.put("emaRampUp", Double.toString(c.emaRampUp()));
         return m;
     }
 

@@ -240,10 +240,11 @@ final class TrainingLoop implements TrainingRun {
         INDArray gGrad = g.net.getFlattenedGradients();
         double normG = g.trainableNorm(gGrad);
         g.step(gLayout.getFirst(), gGrad, batches.epoch());
-        if (ema != null) {
-            ema.muli(config.emaDecay()).addi(g.net.params().mul(1 - config.emaDecay()));
-        }
         step++;
+        if (ema != null) {
+            double beta = config.emaBeta(step);
+            ema.muli(beta).addi(g.net.params().mul(1 - beta));
+        }
         double seconds = (System.nanoTime() - t0) / 1e9;
         double imagesPerSecond = (double) config.batchSize() * config.nCritic() / Math.max(seconds, 1e-9);
         return new StepStats(step, batches.epoch(), lossD, lG.value(), dReal, dFake, normG, normD,
@@ -261,12 +262,20 @@ final class TrainingLoop implements TrainingRun {
     }
 
     private DifferentiableCritic critic(int[] labels) {
+        return critic(d, dSpec, labels);
+    }
+
+    /**
+     * D as the regularizers see it: training-mode scores of samples with {@code labels}, the parameter gradient of a
+     * weighted score sum (trainable parameters only) and its gradient with respect to the samples.
+     */
+    static DifferentiableCritic critic(Player d, DiscriminatorSpec dSpec, int[] labels) {
         return (samples, scoreGradient) -> {
-            INDArray scores = scoreD(samples, labels);
+            INDArray scores = dSpec.scores(d.forward(dSpec.input(samples, labels)), labels);
             INDArray ds = scoreGradient == null
                     ? scores.ulike().assign(1.0)
                     : scoreGradient.castTo(scores.dataType());
-            INDArray inputGrad = backD(ds, labels).getSecond();
+            INDArray inputGrad = d.backward(dSpec.outputGradient(ds, labels)).getSecond();
             INDArray paramGrad = d.gradientCopy().muli(d.trainableMask);
             return new DifferentiableCritic.Pass(scores, paramGrad, dSpec.sampleGradient(inputGrad, samples.size(1)));
         };

@@ -3,6 +3,7 @@ package org.gan4j.kernel.live;
 import java.awt.image.BufferedImage;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.function.LongSupplier;
 
 import org.dflib.jjava.jupyter.kernel.BaseKernel;
 import org.dflib.jjava.jupyter.kernel.display.DisplayData;
@@ -77,6 +78,8 @@ public final class LiveView implements TrainingListener {
     private final Duration textEvery;
     private final Duration chartEvery;
     private final Sink sink;
+    /** Nanosecond clock of the throttling ({@link System#nanoTime()} unless a test injects one). */
+    private final LongSupplier clock;
 
     private TrainingRun run;
     private long startStep;
@@ -103,6 +106,7 @@ public final class LiveView implements TrainingListener {
         this.textEvery = b.textEvery;
         this.chartEvery = b.chartEvery;
         this.sink = new InterruptTolerantSink(sink);
+        this.clock = b.clock;
     }
 
     /** @return a live view with the default throttling (text ≤ 1/s, chart and samples ≤ 1 per 5 s) */
@@ -121,7 +125,7 @@ public final class LiveView implements TrainingListener {
         cooperative = sink.cooperativeSection();
         startStep = run.step();
         targetStep = run.targetStep();
-        startNanos = System.nanoTime();
+        startNanos = clock.getAsLong();
         displayNanos = 0;
         updates = 0;
         textCostNanos = 0;
@@ -137,9 +141,9 @@ public final class LiveView implements TrainingListener {
         losses = Table.create("losses", LongColumn.create("step", h.longColumn("step").asLongArray()),
                 DoubleColumn.create("lossD", h.doubleColumn("lossD").asDoubleArray()),
                 DoubleColumn.create("lossG", h.doubleColumn("lossG").asDoubleArray()));
-        long t = System.nanoTime();
+        long t = clock.getAsLong();
         progressId = sink.show(progress(null, null));
-        lastTextNanos = System.nanoTime();
+        lastTextNanos = clock.getAsLong();
         displayNanos += lastTextNanos - t;
     }
 
@@ -152,18 +156,19 @@ public final class LiveView implements TrainingListener {
         if (Thread.currentThread().isInterrupted()) {
             return; // the loop stops before the next step; onEnd shows the final state
         }
-        long now = System.nanoTime();
+        long now = clock.getAsLong();
         if (now - lastTextNanos >= Math.max(textEvery.toNanos(), BUDGET_FACTOR * textCostNanos)) {
             progressId = showOrUpdate(progressId, progress(null, null));
-            lastTextNanos = System.nanoTime();
+            lastTextNanos = clock.getAsLong();
             textCostNanos = lastTextNanos - now;
             displayNanos += textCostNanos;
             updates++;
         }
-        now = System.nanoTime();
-        if (now - lastChartNanos >= Math.max(chartEvery.toNanos(), BUDGET_FACTOR * chartCostNanos)) {
+        now = clock.getAsLong();
+        if (chartId == null
+                || now - lastChartNanos >= Math.max(chartEvery.toNanos(), BUDGET_FACTOR * chartCostNanos)) {
             chartId = showOrUpdate(chartId, chart());
-            lastChartNanos = System.nanoTime();
+            lastChartNanos = clock.getAsLong();
             chartCostNanos = lastChartNanos - now;
             displayNanos += chartCostNanos;
             updates++;
@@ -176,12 +181,12 @@ public final class LiveView implements TrainingListener {
         if (Thread.currentThread().isInterrupted()) {
             return;
         }
-        long now = System.nanoTime();
+        long now = clock.getAsLong();
         if (samplesId == null
                 || now - lastSampleNanos >= Math.max(chartEvery.toNanos(), BUDGET_FACTOR * sampleCostNanos)) {
             samplesId = showOrUpdate(samplesId, samples(snapshot));
             pendingSnapshot = null;
-            lastSampleNanos = System.nanoTime();
+            lastSampleNanos = clock.getAsLong();
             sampleCostNanos = lastSampleNanos - now;
             displayNanos += sampleCostNanos;
             updates++;
@@ -190,7 +195,7 @@ public final class LiveView implements TrainingListener {
 
     @Override
     public void onEnd(GanResult result) {
-        long now = System.nanoTime();
+        long now = clock.getAsLong();
         finalShare = share(now);
         // the cheap text first: after an interrupt the kernel may stop the thread if the end takes long
         progressId = showOrUpdate(progressId, progress(result.stopReason(), result.message()));
@@ -201,7 +206,7 @@ public final class LiveView implements TrainingListener {
             samplesId = showOrUpdate(samplesId, samples(pendingSnapshot));
             pendingSnapshot = null;
         }
-        displayNanos += System.nanoTime() - now;
+        displayNanos += clock.getAsLong() - now;
         updates++;
         run = null;
         try {
@@ -219,7 +224,7 @@ public final class LiveView implements TrainingListener {
         if (!Double.isNaN(finalShare)) {
             return finalShare;
         }
-        return run == null ? Double.NaN : share(System.nanoTime());
+        return run == null ? Double.NaN : share(clock.getAsLong());
     }
 
     /** @return display updates sent in the current or last run (not counting the first output) */
@@ -246,7 +251,7 @@ public final class LiveView implements TrainingListener {
         long step = last == null ? startStep : last.step();
         long done = step - startStep;
         long total = Math.max(0, targetStep - startStep);
-        double elapsed = (System.nanoTime() - startNanos) / 1e9;
+        double elapsed = (clock.getAsLong() - startNanos) / 1e9;
         StringBuilder text = new StringBuilder();
         text.append("step ").append(step).append('/').append(targetStep);
         if (last != null) {
@@ -328,8 +333,15 @@ public final class LiveView implements TrainingListener {
         private Duration textEvery = Duration.ofSeconds(1);
         private Duration chartEvery = Duration.ofSeconds(5);
         private Sink sink;
+        private LongSupplier clock = System::nanoTime;
 
         private Builder() {
+        }
+
+        /** A nanosecond clock for the throttling instead of {@link System#nanoTime()} (tests). */
+        Builder clock(LongSupplier nanoClock) {
+            clock = java.util.Objects.requireNonNull(nanoClock, "clock");
+            return this;
         }
 
         /**

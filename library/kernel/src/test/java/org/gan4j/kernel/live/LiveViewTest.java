@@ -76,15 +76,51 @@ class LiveViewTest {
         assertTrue(end.startsWith("step 6/6"), end);
     }
 
+    /** A clock that stands still unless the test moves it. */
+    private static final class ManualClock implements java.util.function.LongSupplier {
+        long nanos = 123_456_789L; // an arbitrary origin, like System.nanoTime()'s
+
+        @Override
+        public long getAsLong() {
+            return nanos;
+        }
+    }
+
     @Test
-    void throttlesByWallTime() {
+    void withAStoppedClockOnlyTheFirstOutputsAndTheFinalUpdatesAreSent() {
         Recording sink = new Recording();
-        LiveView view = LiveView.builder().textEvery(Duration.ofHours(1)).chartEvery(Duration.ofHours(1))
-                .sink(sink).build();
+        ManualClock clock = new ManualClock();
+        LiveView view = LiveView.builder().textEvery(Duration.ofSeconds(1)).chartEvery(Duration.ofSeconds(5))
+                .clock(clock).sink(sink).build();
         session().fit(6, view);
         // during the run: the first progress, chart and samples outputs, no updates; at the end one update each
-        assertEquals(3, sink.shown.size());
+        assertEquals(List.of("d0", "d1", "d2"), sink.shown);
         assertEquals(List.of("d0", "d1", "d2"), sink.updated, "only the final updates: " + sink.updated);
+    }
+
+    @Test
+    void textIsUpdatedEverySecondAndChartAndSamplesEveryFiveSecondsOfTheInjectedClock() {
+        Recording sink = new Recording();
+        ManualClock clock = new ManualClock();
+        LiveView view = LiveView.builder().textEvery(Duration.ofSeconds(1)).chartEvery(Duration.ofSeconds(5))
+                .clock(clock).sink(sink).build();
+        // every step takes 2 s on the injected clock; snapshots every 2 steps (see session())
+        session().fit(10, new org.gan4j.train.TrainingListener() {
+            @Override
+            public void onStep(org.gan4j.train.StepStats stats) {
+                clock.nanos += 2_000_000_000L;
+            }
+        }, view);
+        long textUpdates = sink.updated.stream().filter("d0"::equals).count();
+        long chartUpdates = sink.updated.stream().filter("d1"::equals).count();
+        long sampleUpdates = sink.updated.stream().filter("d2"::equals).count();
+        // text: shown at start, updated at steps 1..10 (2 s apart >= 1 s), plus the final update
+        assertEquals(11, textUpdates, "progress updates: " + sink.updated);
+        // chart: shown at step 1 (t = 2 s), updated at t = 8, 14, 20 s (steps 4, 7, 10), plus the final update
+        assertEquals(4, chartUpdates, "chart updates: " + sink.updated);
+        // samples: shown at the first snapshot (step 2, t = 4 s), updated at steps 6 and 10 (t = 12, 20 s), then
+        // nothing is pending at the end
+        assertEquals(2, sampleUpdates, "sample updates: " + sink.updated);
     }
 
     @Test
