@@ -20,7 +20,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * {@linkplain GanConfig#quickDcgan() quick DCGAN} makes samples that an independent judge (trained on real images
  * only) assigns to ≥ 6 classes among 500; the {@linkplain GanConfig#quickConditional(int) quick conditional DCGAN}'s
  * samples are judged to be the requested class ≥ 60 % of the time (500 samples, 50 per class). Both use the EMA
- * generator. The measured figures are printed for the CI log.
+ * generator. The {@linkplain GanConfig#quickWganGp() quick WGAN-GP} covers ≥ 6 classes too. Negative controls: the
+ * same presets before training fail the same bars. The measured figures are printed for the CI log.
  */
 @ExtendWith(SingleNd4jThread.class)
 class FashionMnistLearningTest {
@@ -44,17 +45,56 @@ class FashionMnistLearningTest {
 
     @Test
     void quickDcganCoversAtLeastSixClasses() {
+        assertCoversAtLeastSixClasses("quick DCGAN", GanConfig.quickDcgan());
+    }
+
+    /** Negative control: the same judge, the same samples count, the quick DCGAN before any training. */
+    @Test
+    void anUntrainedGeneratorFailsTheCoverageBar() {
         GanConfig config = GanConfig.quickDcgan().toBuilder().seed(TRAINING_SEED).build();
+        TrainingSession untrained = new GanTrainer(config).session(TrainingSet.of(train.features()));
+        CoverageReport report = judge.judge(untrained.emaGenerator().sample(SAMPLES, SAMPLE_SEED));
+        System.out.printf(Locale.ROOT, "untrained quick DCGAN: classes covered %d%n", report.coveredClasses());
+        assertTrue(report.coveredClasses() < 6, "an untrained generator must not pass: " + report);
+    }
+
+    @Test
+    void quickWassersteinGanWithGradientPenaltyCoversAtLeastSixClasses() {
+        assertCoversAtLeastSixClasses("quick WGAN-GP", GanConfig.quickWganGp());
+    }
+
+    private static void assertCoversAtLeastSixClasses(String name, GanConfig preset) {
+        GanConfig config = preset.toBuilder().seed(TRAINING_SEED).build();
         long t0 = System.nanoTime();
         GanResult result = new GanTrainer(config).train(TrainingSet.of(train.features()));
         double trainSeconds = seconds(t0);
         CoverageReport ema = judge.judge(result.emaGenerator().sample(SAMPLES, SAMPLE_SEED));
         CoverageReport raw = judge.judge(result.generator().sample(SAMPLES, SAMPLE_SEED));
-        System.out.printf(Locale.ROOT, "quick DCGAN (%d steps, %.1f s): classes covered by %d EMA samples %d "
-                        + "(raw G %d); counts %s%n", result.steps(), trainSeconds, SAMPLES, ema.coveredClasses(),
+        System.out.printf(Locale.ROOT, "%s (%d steps, %.1f s): classes covered by %d EMA samples %d (raw G %d); "
+                        + "counts %s%n", name, result.steps(), trainSeconds, SAMPLES, ema.coveredClasses(),
                 raw.coveredClasses(), java.util.Arrays.toString(ema.counts()));
         assertEquals(config.steps(), result.steps());
-        assertTrue(ema.coveredClasses() >= 6, "classes covered: " + ema);
+        assertTrue(ema.coveredClasses() >= 6, name + ": classes covered: " + ema);
+    }
+
+    /** Negative control: the quick conditional DCGAN before any training, judged the same way. */
+    @Test
+    void anUntrainedConditionalGeneratorFailsTheLabelAccuracyBar() {
+        GanConfig config = GanConfig.quickConditional(10).toBuilder().seed(TRAINING_SEED).build();
+        TrainingSession untrained = new GanTrainer(config)
+                .session(TrainingSet.labelled(train.features(), train.labels(), train.numClasses()));
+        ConditionalReport report = judge.judge(untrained.emaGenerator().sample(SAMPLES, SAMPLE_SEED), requested());
+        System.out.printf(Locale.ROOT, "untrained quick conditional DCGAN: label accuracy %.1f %%%n",
+                100 * report.labelAccuracy());
+        assertTrue(report.labelAccuracy() < 0.6, "an untrained generator must not pass: " + report);
+    }
+
+    private static int[] requested() {
+        int[] requested = new int[SAMPLES];
+        for (int i = 0; i < SAMPLES; i++) {
+            requested[i] = i % 10; // what Generator.sample(n, seed) asks for: 50 per class
+        }
+        return requested;
     }
 
     @Test
@@ -64,10 +104,7 @@ class FashionMnistLearningTest {
         GanResult result = new GanTrainer(config)
                 .train(TrainingSet.labelled(train.features(), train.labels(), train.numClasses()));
         double trainSeconds = seconds(t0);
-        int[] requested = new int[SAMPLES];
-        for (int i = 0; i < SAMPLES; i++) {
-            requested[i] = i % 10; // what Generator.sample(n, seed) asks for: 50 per class
-        }
+        int[] requested = requested();
         ConditionalReport ema = judge.judge(result.emaGenerator().sample(SAMPLES, SAMPLE_SEED), requested);
         ConditionalReport raw = judge.judge(result.generator().sample(SAMPLES, SAMPLE_SEED), requested);
         System.out.printf(Locale.ROOT, "quick conditional DCGAN (%d steps, %.1f s): label accuracy of %d EMA "

@@ -34,6 +34,29 @@ class RingLearningTest {
         assertTrue(ema.highQualityFraction() >= 0.8, "high quality: " + ema);
     }
 
+    /** WGAN-GP's MLP preset learns the ring too (a critic without batch norm, five critic updates per G step). */
+    @Test
+    void wassersteinGanWithGradientPenaltyCoversTheRing() {
+        GanConfig config = GanConfig.mlpWganGp(2).toBuilder().seed(7).build();
+        long t0 = System.nanoTime();
+        GanResult result = new GanTrainer(config).train(RING.sample(8192, 1));
+        RingMetrics ema = RING.evaluate(result.emaGenerator().sample(2000, 123));
+        System.out.printf("ring, WGAN-GP (%d steps, %.1f s): EMA %s%n", config.steps(),
+                (System.nanoTime() - t0) / 1e9, ema);
+        assertTrue(ema.modesCovered() >= 7, "modes covered: " + ema);
+        assertTrue(ema.highQualityFraction() >= 0.5, "high quality: " + ema);
+    }
+
+    /** Negative control: the MLP preset before training fails the bars of the tests above. */
+    @Test
+    void anUntrainedGeneratorFailsTheRingBars() {
+        GanConfig config = GanConfig.mlp(2).toBuilder().seed(7).build();
+        TrainingSession untrained = new GanTrainer(config).session(RING.sample(8192, 1));
+        RingMetrics ema = RING.evaluate(untrained.emaGenerator().sample(2000, 123));
+        System.out.printf("ring, untrained: %s%n", ema);
+        assertTrue(ema.modesCovered() < 7 || ema.highQualityFraction() < 0.5, "untrained must not pass: " + ema);
+    }
+
     /**
      * The benchmark ring (σ = 0.02, Metz et al. 2017) needs about twice as many steps: ~60 s on an idle 2-core
      * machine, so it runs only with {@code -Dgan4j.slowTests=true}.
@@ -73,9 +96,26 @@ class RingLearningTest {
         long t0 = System.nanoTime();
         GanResult result = new GanTrainer(config).train(RING.sample(8192, 1));
         double seconds = (System.nanoTime() - t0) / 1e9;
-        Generator g = result.emaGenerator();
-        double accuracy = 0;
         StringBuilder perMode = new StringBuilder();
+        double accuracy = requestedModeHitRate(result.emaGenerator(), perMode);
+        System.out.printf("conditional ring, %s (%d steps, %.1f s): requested mode hit %.1f%% (per mode%s)%n",
+                what, config.steps(), seconds, 100 * accuracy, perMode);
+        assertTrue(accuracy >= 0.9, what + ": requested mode hit rate " + accuracy + " per mode" + perMode);
+    }
+
+    /** Negative control: the conditional preset before training fails the requested-mode bar. */
+    @Test
+    void anUntrainedConditionalGeneratorFailsTheRequestedModeBar() {
+        GanConfig config = GanConfig.conditionalMlp(2, 8).toBuilder().seed(7).build();
+        StringBuilder perMode = new StringBuilder();
+        double accuracy = requestedModeHitRate(
+                new GanTrainer(config).session(RING.sample(8192, 1)).emaGenerator(), perMode);
+        System.out.printf("conditional ring, untrained: requested mode hit %.1f%%%n", 100 * accuracy);
+        assertTrue(accuracy < 0.9, "untrained must not pass: " + accuracy + " per mode" + perMode);
+    }
+
+    private static double requestedModeHitRate(Generator g, StringBuilder perMode) {
+        double accuracy = 0;
         for (int k = 0; k < 8; k++) {
             int[] requested = new int[250];
             java.util.Arrays.fill(requested, k);
@@ -83,8 +123,6 @@ class RingLearningTest {
             perMode.append(String.format(" %.2f", a));
             accuracy += a / 8;
         }
-        System.out.printf("conditional ring, %s (%d steps, %.1f s): requested mode hit %.1f%% (per mode%s)%n",
-                what, config.steps(), seconds, 100 * accuracy, perMode);
-        assertTrue(accuracy >= 0.9, what + ": requested mode hit rate " + accuracy + " per mode" + perMode);
+        return accuracy;
     }
 }
