@@ -335,7 +335,7 @@ final class TrainingLoop implements TrainingRun {
 
     @Override
     public Path saveCheckpoint(Path directory) throws IOException {
-        return Checkpoint.write(directory, this, null);
+        return Checkpoint.write(directory, this);
     }
 
     @Override
