@@ -29,8 +29,6 @@ import org.gan4j.io.FileSteps;
 import org.gan4j.random.RandomStream;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
-import org.nd4j.linalg.indexing.BooleanIndexing;
-import org.nd4j.linalg.indexing.conditions.Conditions;
 
 /**
  * A checkpoint directory: everything needed to continue a run exactly.
@@ -355,11 +353,11 @@ final class Checkpoint {
         } catch (IOException | RuntimeException e) {
             throw new IOException(file + ": cannot read the network (truncated or not a DL4J model file): " + e, e);
         }
-        if (!finite(net.params())) {
+        if (!Finite.all(net.params())) {
             throw new IOException(file + ": the parameters contain NaN or infinite values");
         }
         if (net.getUpdater() != null && net.getUpdater().getStateViewArray() != null
-                && !finite(net.getUpdater().getStateViewArray())) {
+                && !Finite.all(net.getUpdater().getStateViewArray())) {
             throw new IOException(file + ": the optimiser state contains NaN or infinite values");
         }
         net.initGradientsView();
@@ -378,7 +376,7 @@ final class Checkpoint {
             throw new IOException(file + ": expected " + expectedLength + " EMA parameters (as many as "
                     + "generator.zip has), found " + (ema == null ? "none" : ema.length()));
         }
-        if (!finite(ema)) {
+        if (!Finite.all(ema)) {
             throw new IOException(file + ": the EMA parameters contain NaN or infinite values");
         }
         return ema;
@@ -389,12 +387,6 @@ final class Checkpoint {
             throw new NoSuchFileException(file.toString(), null, "the checkpoint has no history.csv");
         }
         return History.read(file);
-    }
-
-    /** Whether every value of {@code a} is a finite number. */
-    static boolean finite(INDArray a) {
-        return a.isEmpty() || !(BooleanIndexing.or(a, Conditions.isNan())
-                || BooleanIndexing.or(a, Conditions.isInfinite()));
     }
 
     /** {@code state.properties}, read with errors naming the file and the property. */
