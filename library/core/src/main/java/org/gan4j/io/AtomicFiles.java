@@ -7,6 +7,7 @@ import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -14,6 +15,7 @@ import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Stream;
 
 /**
@@ -66,7 +68,7 @@ public final class AtomicFiles {
         steps.before("create directories", dir);
         Files.createDirectories(dir);
         steps.before("create", dir);
-        Path tmp = Files.createTempFile(dir, "." + absolute.getFileName() + ".", TMP_SUFFIX);
+        Path tmp = createUnique(dir, "." + absolute.getFileName() + ".", TMP_SUFFIX, false);
         try {
             steps.before("write", tmp);
             try (FileChannel channel = FileChannel.open(tmp, StandardOpenOption.WRITE);
@@ -88,6 +90,27 @@ public final class AtomicFiles {
         }
         syncDirectory(dir, steps);
         return target;
+    }
+
+    /**
+     * Creates a new empty file or directory {@code prefix + random + suffix} in {@code dir}. Unlike
+     * {@link Files#createTempFile} it keeps the default permissions (the umask), so the renamed result is as readable
+     * as any file the user creates.
+     *
+     * @throws IOException if it cannot be created
+     */
+    public static Path createUnique(Path dir, String prefix, String suffix, boolean directory) throws IOException {
+        for (int attempt = 0; ; attempt++) {
+            String random = Long.toUnsignedString(ThreadLocalRandom.current().nextLong(), 36);
+            Path p = dir.resolve(prefix + random + suffix);
+            try {
+                return directory ? Files.createDirectory(p) : Files.createFile(p);
+            } catch (FileAlreadyExistsException e) {
+                if (attempt >= 100) {
+                    throw e;
+                }
+            }
+        }
     }
 
     /** Writes {@code bytes} to {@code target} atomically. */

@@ -92,7 +92,7 @@ final class Checkpoint {
         Files.createDirectories(target);
         deleteLeftovers(target, steps);
         steps.before("create", target);
-        Path tmp = Files.createTempDirectory(target, TMP_PREFIX);
+        Path tmp = AtomicFiles.createUnique(target, TMP_PREFIX, "", true);
         try {
             writeFile(tmp.resolve("config.json"), out -> out.write(Json.write(loop.config)
                     .getBytes(StandardCharsets.UTF_8)), steps);

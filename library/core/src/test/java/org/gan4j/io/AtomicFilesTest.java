@@ -68,6 +68,16 @@ class AtomicFilesTest {
         }
     }
 
+    /** Files.createTempFile would make the result owner-only (0600); the written file has the umask's permissions. */
+    @Test
+    void theWrittenFileHasTheDefaultPermissions() throws IOException {
+        org.junit.jupiter.api.Assumptions.assumeTrue(tmp.getFileSystem().supportedFileAttributeViews()
+                .contains("posix"), "POSIX permissions");
+        Path plain = Files.createFile(tmp.resolve("plain.txt"));
+        Path written = AtomicFiles.writeString(tmp.resolve("written.txt"), "x");
+        assertEquals(Files.getPosixFilePermissions(plain), Files.getPosixFilePermissions(written));
+    }
+
     /** Stands for the process dying: no catch block cleans up. */
     private static final class Kill extends Error {
     }

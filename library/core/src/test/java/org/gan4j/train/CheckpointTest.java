@@ -147,6 +147,31 @@ class CheckpointTest {
         assertEquals(List.of("ckpt"), listing(tmp), "nothing beside the checkpoint directory");
     }
 
+    /** A directory in the earlier format (the six files directly inside) loads, and the next save converts it. */
+    @Test
+    void theEarlierSingleDirectoryFormatStillLoadsAndIsConverted() throws IOException {
+        GanConfig config = TrainingFixtures.tiny(20);
+        TrainingSet data = TrainingFixtures.ring(100);
+        TrainingLoop loop = TrainingFixtures.loopAfter(config.toBuilder().steps(3).build(), data);
+        Path dir = tmp.resolve("legacy");
+        Checkpoint.write(dir, loop);
+        Path version = Checkpoint.contents(dir);
+        for (String f : listing(version)) {
+            Files.move(version.resolve(f), dir.resolve(f));
+        }
+        Files.delete(version);
+        Files.createDirectory(tmp.resolve(".legacy.tmp-123"));
+        assertEquals(dir.toAbsolutePath().normalize(), Checkpoint.contents(dir), "the files directly inside");
+        TrainingLoop read = Checkpoint.read(dir, config, data);
+        assertEquals(3, read.step);
+        assertEquals(loop.g.net.params(), read.g.net.params());
+
+        Checkpoint.write(dir, read);
+        assertEquals(List.of("v-00000001"), listing(dir), "converted: one version, the old files gone");
+        assertEquals(List.of("legacy"), listing(tmp), "the earlier format's temporary sibling is gone");
+        assertEquals(3, Checkpoint.read(dir, config, data).step);
+    }
+
     private static List<String> listing(Path dir) throws IOException {
         try (Stream<Path> s = Files.list(dir)) {
             return s.map(p -> p.getFileName().toString()).sorted().toList();
