@@ -7,17 +7,16 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 import java.util.zip.ZipException;
+import org.gan4j.io.AtomicFiles;
 
 /**
  * Reads and writes the IDX format of MNIST and Fashion-MNIST: an image file (magic number {@code 0x00000803}:
@@ -261,29 +260,18 @@ public final class Idx {
     }
 
     private static void writeAtomically(Path target, byte[] header, byte[] body) {
-        Path dir = target.toAbsolutePath().getParent();
-        Path tmp = null;
         try {
-            tmp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
-            try (OutputStream file = Files.newOutputStream(tmp);
-                 OutputStream out = target.getFileName().toString().endsWith(".gz")
-                         ? new GZIPOutputStream(file, 1 << 16) : file) {
+            AtomicFiles.write(target, file -> {
+                // not closed here: AtomicFiles closes the file after syncing it; finish() completes the gzip stream
+                OutputStream out = target.getFileName().toString().endsWith(".gz")
+                        ? new GZIPOutputStream(file, 1 << 16) : file;
                 out.write(header);
                 out.write(body);
-            }
-            try {
-                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } catch (IOException e) {
-            if (tmp != null) {
-                try {
-                    Files.deleteIfExists(tmp);
-                } catch (IOException suppressed) {
-                    e.addSuppressed(suppressed);
+                if (out instanceof GZIPOutputStream gz) {
+                    gz.finish();
                 }
-            }
+            });
+        } catch (IOException e) {
             throw new java.io.UncheckedIOException("cannot write " + target, e);
         }
     }

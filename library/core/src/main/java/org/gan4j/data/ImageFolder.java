@@ -10,12 +10,16 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import javax.imageio.ImageIO;
+import javax.imageio.ImageReadParam;
+import javax.imageio.ImageReader;
+import javax.imageio.stream.ImageInputStream;
 
 /**
  * Loads labelled images from a folder with one sub-folder per class:
@@ -38,7 +42,12 @@ import javax.imageio.ImageIO;
  * }</pre>
  *
  * Errors ({@link DatasetFormatException}, naming the file or folder): missing or empty root, a class folder
- * without images, an unreadable or corrupt image, images of different sizes when no target size was set.
+ * without images, an unreadable or corrupt image, images of different sizes when no target size was set, an image
+ * too large for the Java heap (the message says so).
+ *
+ * <p>With a target size, large images are decoded subsampled (every n-th pixel, n the largest factor that keeps at
+ * least the target size) and only the resized copy is kept, so loading many large photos at 64 × 64 needs little
+ * heap; the bilinear resize then starts from the subsampled image.
  */
 public final class ImageFolder {
 
@@ -157,7 +166,7 @@ public final class ImageFolder {
         boolean allGrey = true;
         Path first = null;
         for (Path f : files) {
-            BufferedImage img = read(f);
+            BufferedImage img = read(f, width, height);
             if (width == 0) {
                 if (first == null) {
                     first = f;
@@ -172,7 +181,8 @@ public final class ImageFolder {
                 }
             }
             allGrey &= isGrey(img);
-            decoded.add(img);
+            // with a target size, keep only the small copy: the decoded image may still be large
+            decoded.add(width != 0 ? resize(toRgb(img), width, height) : img);
         }
         int c = channels != 0 ? channels : (allGrey ? 1 : 3);
         int w = width != 0 ? width : decoded.get(0).getWidth();
@@ -182,7 +192,12 @@ public final class ImageFolder {
         float[] pixels = new float[decoded.size() * size];
         int[] labels = new int[decoded.size()];
         for (int i = 0; i < decoded.size(); i++) {
-            BufferedImage rgb = resize(toRgb(decoded.get(i)), w, h);
+            BufferedImage rgb;
+            try {
+                rgb = width != 0 ? decoded.get(i) : toRgb(decoded.get(i));
+            } catch (OutOfMemoryError e) {
+                throw heapFailure(files.get(i), decoded.get(i).getWidth(), decoded.get(i).getHeight(), e);
+            }
             decoded.set(i, null);
             int base = i * size;
             for (int y = 0; y < h; y++) {
@@ -215,19 +230,65 @@ public final class ImageFolder {
         return name.endsWith(".png") || name.endsWith(".jpg") || name.endsWith(".jpeg");
     }
 
-    private static BufferedImage read(Path f) {
-        BufferedImage img;
-        try {
-            img = ImageIO.read(f.toFile());
+    /**
+     * Decodes {@code f}; with a target size, only every n-th pixel and row is decoded (source subsampling), n the
+     * largest factor that still leaves at least the target size, so a 10 000 × 10 000 image loaded at 28 × 28 needs
+     * kilobytes of heap instead of hundreds of megabytes.
+     */
+    private static BufferedImage read(Path f, int targetWidth, int targetHeight) {
+        String expectation = "unreadable image: expected a valid PNG or JPEG file, found ";
+        int w = -1;
+        int h = -1;
+        try (ImageInputStream in = ImageIO.createImageInputStream(f.toFile())) {
+            Iterator<ImageReader> readers = in == null ? null : ImageIO.getImageReaders(in);
+            if (readers == null || !readers.hasNext()) {
+                throw new DatasetFormatException(f.toString(), expectation + "content no image reader recognises");
+            }
+            ImageReader reader = readers.next();
+            try {
+                reader.setInput(in, true, true);
+                w = reader.getWidth(0);
+                h = reader.getHeight(0);
+                ImageReadParam param = reader.getDefaultReadParam();
+                int sx = 1;
+                int sy = 1;
+                if (targetWidth > 0) {
+                    sx = Math.max(1, w / targetWidth);
+                    sy = Math.max(1, h / targetHeight);
+                    param.setSourceSubsampling(sx, sy, 0, 0);
+                }
+                // decoded (up to 4 bytes a pixel) plus its RGB copy (4 bytes a pixel): refuse what cannot fit at all
+                long needed = 8L * ((w + sx - 1) / sx) * ((h + sy - 1) / sy);
+                if (needed > Runtime.getRuntime().maxMemory()) {
+                    throw heapFailure(f, w, h, new OutOfMemoryError(String.format(Locale.ROOT, "about %d MB needed, "
+                            + "the heap holds at most %d MB", needed >> 20, Runtime.getRuntime().maxMemory() >> 20)));
+                }
+                BufferedImage img = reader.read(0, param);
+                if (img == null) {
+                    throw new DatasetFormatException(f.toString(), expectation + "content no image reader "
+                            + "recognises");
+                }
+                return img;
+            } finally {
+                reader.dispose();
+            }
+        } catch (OutOfMemoryError e) {
+            throw heapFailure(f, w, h, e);
         } catch (IOException | RuntimeException e) {
-            throw new DatasetFormatException(f.toString(), "unreadable image: expected a valid PNG or JPEG file, "
-                    + "found " + e.getMessage(), e);
+            if (e instanceof DatasetFormatException d) {
+                throw d;
+            }
+            throw new DatasetFormatException(f.toString(), expectation + e.getMessage(), e);
         }
-        if (img == null) {
-            throw new DatasetFormatException(f.toString(), "unreadable image: expected a valid PNG or JPEG file, "
-                    + "found content no image reader recognises");
-        }
-        return img;
+    }
+
+    private static DatasetFormatException heapFailure(Path f, int w, int h, OutOfMemoryError e) {
+        String size = w > 0 && h > 0 ? String.format(Locale.ROOT, "this %d x %d image (%.0f MB as RGB)", w, h,
+                4.0 * w * h / (1 << 20)) : "this image";
+        return new DatasetFormatException(f.toString(), "not enough Java heap to decode " + size + " (the image is "
+                + "valid; the heap is full: " + e.getMessage() + "); load it at a smaller size with "
+                + "ImageFolder.from(dir).size(width, height), which decodes it subsampled, or give the JVM more heap "
+                + "(-Xmx)", e);
     }
 
     /** Grey = one colour component in a grey colour space (palette images count as colour). */

@@ -1,20 +1,17 @@
 package org.gan4j.eval;
 
 import java.io.BufferedInputStream;
-import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.gan4j.io.AtomicFiles;
 import org.tribuo.Model;
 import org.tribuo.classification.Label;
 import org.tribuo.protos.core.ModelProto;
@@ -33,22 +30,11 @@ final class JudgeFiles {
     }
 
     static void write(JudgeClassifier judge, Path file) throws IOException {
-        Path target = file.toAbsolutePath();
-        Path dir = target.getParent();
-        Path tmp = Files.createTempFile(dir, target.getFileName().toString(), ".tmp");
-        try {
-            try (OutputStream os = Files.newOutputStream(tmp);
-                 DataOutputStream out = new DataOutputStream(new BufferedOutputStream(os))) {
-                writeTo(judge, out);
-            }
-            try {
-                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        AtomicFiles.write(file, os -> {
+            DataOutputStream out = new DataOutputStream(os);
+            writeTo(judge, out);
+            out.flush();
+        });
     }
 
     private static void writeTo(JudgeClassifier judge, DataOutputStream out) throws IOException {

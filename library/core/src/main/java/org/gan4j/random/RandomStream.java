@@ -35,6 +35,14 @@ public final class RandomStream {
     }
 
     /**
+     * Puts this stream back to a previously saved {@link #state()} (e.g. to undo a training step), so that it
+     * continues exactly as it did from that point.
+     */
+    public void restore(long state) {
+        this.state = state;
+    }
+
+    /**
      * A new, independent stream derived from this stream's current state and a purpose name; does not advance this
      * stream.
      */

@@ -1,23 +1,31 @@
 package org.gan4j.train;
 
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.util.ModelSerializer;
+import org.gan4j.io.AtomicFiles;
+import org.gan4j.io.FileSteps;
 import org.gan4j.random.RandomStream;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -26,100 +34,215 @@ import org.nd4j.linalg.factory.Nd4j;
  * A checkpoint directory: everything needed to continue a run exactly.
  *
  * <pre>
- * config.json          the configuration (GanConfig.toJson; read back by GanTrainer.fromCheckpoint)
- * state.properties     step, epoch, data cursor, random-stream states, wall time, data fingerprint, and the
- *                      configuration fields that must match on resume
- * generator.zip        G with its Adam state (DL4J ModelSerializer)
- * discriminator.zip    D with its Adam state
- * ema.bin              EMA of G's parameters (absent when EMA is off)
- * history.csv          per-step statistics so far
+ * dir/                      the directory the user names (save, resume, fromCheckpoint)
+ *   v-00000007/             the current version: the complete checkpoint
+ *     config.json           the configuration (GanConfig.toJson; read back by GanTrainer.fromCheckpoint)
+ *     state.properties      step, epoch, data cursor, random-stream states, wall time, data fingerprint, and the
+ *                           configuration fields that must match on resume
+ *     generator.zip         G with its Adam state (DL4J ModelSerializer)
+ *     discriminator.zip     D with its Adam state
+ *     ema.bin               EMA of G's parameters (absent when EMA is off)
+ *     history.csv           per-step statistics so far
  * </pre>
  *
- * <p>Written into a temporary sibling directory and moved into place with an atomic rename, so a crash never leaves a
- * half-written checkpoint under the final name; an existing checkpoint of the same name is replaced only after the
- * new one is complete.
+ * <p><b>Why versions instead of a rename of the whole directory.</b> Replacing a directory by renaming takes two
+ * renames (old away, new in), and a kill between them leaves nothing under the name. Here every save writes a new
+ * temporary directory {@code dir/.tmp-*}, syncs each file and the directory, and only then renames it to the next
+ * version {@code v-N} with one atomic rename. A version directory therefore exists only complete, and the current
+ * checkpoint is simply the highest version: no pointer file is needed (a pointer would be one more file whose
+ * replacement could be interrupted). Older versions are deleted after the rename. Whatever step a kill interrupts,
+ * the directory holds the old checkpoint or the new one, complete.
+ *
+ * <p><b>Leftovers.</b> A save first deletes what killed saves left behind (temporary directories, superseded
+ * versions, and the {@code .NAME.tmp-*} / {@code .NAME.old-*} siblings of the earlier single-directory format);
+ * loading deletes superseded versions. One process writes a checkpoint directory at a time.
+ *
+ * <p>Directories written by the earlier format (the files directly in {@code dir}) still load; saving into one
+ * converts it.
+ *
+ * <p><b>Reading</b> validates every file and value and names the file in every error: unreadable or truncated
+ * networks, EMA or history; an empty or invalid {@code config.json}; missing or malformed properties; negative step,
+ * epoch or wall time; a data cursor outside the data; non-finite parameters, optimiser state or EMA; an EMA flag that
+ * contradicts {@code ema.bin} or the configuration; a history whose length is not the step.
  */
 final class Checkpoint {
     static final String FORMAT = "gan4j-checkpoint-1";
+    private static final String TMP_PREFIX = ".tmp-";
+    private static final Pattern VERSION = Pattern.compile("v-(\\d{8,18})");
+    private static final List<String> FILES = List.of("config.json", "state.properties", "generator.zip",
+            "discriminator.zip", "ema.bin", "history.csv");
 
     private Checkpoint() {
     }
 
-    /** Hook run after all files are written and before the rename (tests use it to simulate a crash). */
-    interface BeforeRename {
-        void run(Path temporaryDirectory) throws IOException;
+    /** Writes a checkpoint of {@code loop} into {@code directory} (see the class description). */
+    static Path write(Path directory, TrainingLoop loop) throws IOException {
+        return write(directory, loop, FileSteps.NONE);
     }
 
-    static Path write(Path directory, TrainingLoop loop, BeforeRename hook) throws IOException {
+    /**
+     * Writes a checkpoint of {@code loop} into {@code directory}, calling {@code steps} before every file-system step
+     * (tests inject failures there).
+     *
+     * @return {@code directory}
+     */
+    static Path write(Path directory, TrainingLoop loop, FileSteps steps) throws IOException {
         Path target = directory.toAbsolutePath().normalize();
-        Path parent = target.getParent();
-        Files.createDirectories(parent);
-        Path tmp = Files.createTempDirectory(parent, "." + target.getFileName() + ".tmp-");
+        steps.before("create directories", target);
+        Files.createDirectories(target);
+        deleteLeftovers(target, steps);
+        steps.before("create", target);
+        Path tmp = AtomicFiles.createUnique(target, TMP_PREFIX, "", true);
         try {
-            Files.writeString(tmp.resolve("config.json"), Json.write(loop.config), StandardCharsets.UTF_8);
-            Properties p = new Properties();
-            p.setProperty("format", FORMAT);
-            p.setProperty("step", Long.toString(loop.step));
-            p.setProperty("epoch", Integer.toString(loop.batches.epoch()));
-            p.setProperty("cursor", Integer.toString(loop.batches.cursor()));
-            p.setProperty("dataEpochStartState", Long.toString(loop.batches.epochStartState()));
-            p.setProperty("latentState", Long.toString(loop.latent.state()));
-            p.setProperty("penaltyState", Long.toString(loop.penalty.state()));
-            p.setProperty("wallSeconds", Double.toString(loop.wallSeconds()));
-            p.setProperty("datasetFingerprint", loop.dataFingerprint);
-            p.setProperty("datasetSize", Integer.toString(loop.data.size()));
-            p.setProperty("ema", Boolean.toString(loop.ema != null));
-            for (Map.Entry<String, String> e : matchKeys(loop.config).entrySet()) {
-                p.setProperty("config." + e.getKey(), e.getValue());
-            }
-            try (OutputStream out = Files.newOutputStream(tmp.resolve("state.properties"))) {
-                p.store(out, "gan4j training state");
-            }
-            ModelSerializer.writeModel(loop.g.net, tmp.resolve("generator.zip").toFile(), true);
-            ModelSerializer.writeModel(loop.d.net, tmp.resolve("discriminator.zip").toFile(), true);
+            writeFile(tmp.resolve("config.json"), out -> out.write(Json.write(loop.config)
+                    .getBytes(StandardCharsets.UTF_8)), steps);
+            writeFile(tmp.resolve("state.properties"), out -> state(loop).store(out, "gan4j training state"),
+                    steps);
+            writeFile(tmp.resolve("generator.zip"), out -> ModelSerializer.writeModel(loop.g.net, out, true), steps);
+            writeFile(tmp.resolve("discriminator.zip"), out -> ModelSerializer.writeModel(loop.d.net, out, true),
+                    steps);
             if (loop.ema != null) {
-                Nd4j.saveBinary(loop.ema, tmp.resolve("ema.bin").toFile());
+                writeFile(tmp.resolve("ema.bin"), out -> {
+                    DataOutputStream data = new DataOutputStream(out);
+                    Nd4j.write(loop.ema, data);
+                    data.flush();
+                }, steps);
             }
-            loop.history.write(tmp.resolve("history.csv"));
-            if (hook != null) {
-                hook.run(tmp);
-            }
-            if (Files.exists(target)) {
-                Path old = Files.createTempDirectory(parent, "." + target.getFileName() + ".old-");
-                Files.delete(old);
-                move(target, old);
-                move(tmp, target);
-                deleteTree(old);
-            } else {
-                move(tmp, target);
-            }
-            return target;
+            writeFile(tmp.resolve("history.csv"), loop.history::write, steps);
+            AtomicFiles.syncDirectory(tmp, steps);
+            Path version = target.resolve(String.format("v-%08d", newestVersion(target) + 1));
+            AtomicFiles.move(tmp, version, steps);
+            AtomicFiles.syncDirectory(target, steps);
         } catch (IOException | RuntimeException e) {
-            deleteTree(tmp);
+            // not a finally: a simulated kill (an Error from the hook) must leave what a real kill leaves
+            try {
+                AtomicFiles.deleteTree(tmp, FileSteps.NONE);
+            } catch (IOException suppressed) {
+                e.addSuppressed(suppressed);
+            }
             throw e;
         }
+        deleteLeftovers(target, steps);
+        return directory;
     }
 
-    private static void move(Path from, Path to) throws IOException {
-        try {
-            Files.move(from, to, StandardCopyOption.ATOMIC_MOVE);
-        } catch (AtomicMoveNotSupportedException e) {
-            throw new IOException("the file system of " + to + " cannot rename atomically; choose a local "
-                    + "directory for checkpoints", e);
+    private static Properties state(TrainingLoop loop) {
+        Properties p = new Properties();
+        p.setProperty("format", FORMAT);
+        p.setProperty("step", Long.toString(loop.step));
+        p.setProperty("epoch", Integer.toString(loop.batches.epoch()));
+        p.setProperty("cursor", Integer.toString(loop.batches.cursor()));
+        p.setProperty("dataEpochStartState", Long.toString(loop.batches.epochStartState()));
+        p.setProperty("latentState", Long.toString(loop.latent.state()));
+        p.setProperty("penaltyState", Long.toString(loop.penalty.state()));
+        p.setProperty("wallSeconds", Double.toString(loop.wallSeconds()));
+        p.setProperty("datasetFingerprint", loop.dataFingerprint);
+        p.setProperty("datasetSize", Integer.toString(loop.data.size()));
+        p.setProperty("ema", Boolean.toString(loop.ema != null));
+        for (Map.Entry<String, String> e : matchKeys(loop.config).entrySet()) {
+            p.setProperty("config." + e.getKey(), e.getValue());
+        }
+        return p;
+    }
+
+    /** Writes one file of a version being built and forces it to the disk. */
+    private static void writeFile(Path file, AtomicFiles.Content content, FileSteps steps) throws IOException {
+        steps.before("write", file);
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+             OutputStream out = new BufferedOutputStream(Channels.newOutputStream(channel), 1 << 16)) {
+            content.writeTo(out);
+            out.flush();
+            steps.before("sync", file);
+            channel.force(true);
         }
     }
 
-    static void deleteTree(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
+    /** The highest version number in {@code dir}, or 0. */
+    private static long newestVersion(Path dir) throws IOException {
+        long newest = 0;
+        for (Path p : list(dir)) {
+            Matcher m = VERSION.matcher(p.getFileName().toString());
+            if (m.matches() && Files.isDirectory(p)) {
+                newest = Math.max(newest, Long.parseLong(m.group(1)));
+            }
         }
-        List<Path> paths = new ArrayList<>();
-        try (Stream<Path> s = Files.walk(dir)) {
-            s.sorted(Comparator.reverseOrder()).forEach(paths::add);
+        return newest;
+    }
+
+    private static List<Path> list(Path dir) throws IOException {
+        if (!Files.isDirectory(dir)) {
+            return List.of();
         }
-        for (Path path : paths) {
-            Files.deleteIfExists(path);
+        try (Stream<Path> s = Files.list(dir)) {
+            return s.toList();
         }
+    }
+
+    /**
+     * Deletes temporary directories and superseded versions inside {@code target}, the files of the earlier
+     * single-directory format when a version exists, and that format's temporary siblings.
+     */
+    private static void deleteLeftovers(Path target, FileSteps steps) throws IOException {
+        long newest = newestVersion(target);
+        for (Path p : list(target)) {
+            String name = p.getFileName().toString();
+            Matcher m = VERSION.matcher(name);
+            boolean superseded = m.matches() && Long.parseLong(m.group(1)) < newest;
+            boolean legacyFile = newest > 0 && FILES.contains(name);
+            if (name.startsWith(TMP_PREFIX) || superseded || legacyFile) {
+                AtomicFiles.deleteTree(p, steps);
+            }
+        }
+        String legacy = "." + target.getFileName();
+        for (Path p : list(target.getParent())) {
+            String name = p.getFileName().toString();
+            if (Files.isDirectory(p) && (name.startsWith(legacy + ".tmp-") || name.startsWith(legacy + ".old-"))) {
+                AtomicFiles.deleteTree(p, steps);
+            }
+        }
+    }
+
+    /** Deletes superseded versions (never the newest, never a directory being written). */
+    private static void deleteSuperseded(Path target) throws IOException {
+        long newest = newestVersion(target);
+        for (Path p : list(target)) {
+            Matcher m = VERSION.matcher(p.getFileName().toString());
+            if (m.matches() && Long.parseLong(m.group(1)) < newest) {
+                AtomicFiles.deleteTree(p, FileSteps.NONE);
+            }
+        }
+    }
+
+    /**
+     * The directory holding the files of the checkpoint in {@code directory}: its newest version, or
+     * {@code directory} itself for the earlier format.
+     *
+     * @throws NoSuchFileException if {@code directory} holds no checkpoint
+     */
+    static Path contents(Path directory) throws IOException {
+        Path dir = directory.toAbsolutePath().normalize();
+        long newest = newestVersion(dir);
+        if (newest > 0) {
+            return dir.resolve(String.format("v-%08d", newest));
+        }
+        if (Files.isRegularFile(dir.resolve("state.properties"))) {
+            return dir;
+        }
+        throw new NoSuchFileException(dir.toString(), null, "not a gan4j checkpoint directory (no version "
+                + "directory v-NNNNNNNN and no state.properties)");
+    }
+
+    /** Reads the configuration of the checkpoint in {@code directory}, naming the file in every error. */
+    static GanConfig readConfig(Path directory) throws IOException {
+        Path file = contents(directory).resolve("config.json");
+        if (!Files.isRegularFile(file)) {
+            throw new NoSuchFileException(file.toString(), null, "the checkpoint has no config.json");
+        }
+        String json = Files.readString(file, StandardCharsets.UTF_8);
+        if (json.isBlank()) {
+            throw new IOException(file + ": empty file, expected the configuration as a JSON object");
+        }
+        return GanConfig.read(file);
     }
 
     /**
@@ -153,57 +276,186 @@ final class Checkpoint {
      */
     static TrainingLoop read(Path directory, GanConfig config, TrainingSet data, boolean beyondSteps)
             throws IOException {
-        Path dir = directory.toAbsolutePath().normalize();
+        Path dir = contents(directory);
+        if (!dir.equals(directory.toAbsolutePath().normalize())) {
+            deleteSuperseded(directory.toAbsolutePath().normalize());
+        }
         Path stateFile = dir.resolve("state.properties");
-        if (!Files.isRegularFile(stateFile)) {
-            throw new NoSuchFileException(stateFile.toString(), null, "not a gan4j checkpoint directory (no "
-                    + "state.properties)");
-        }
-        Properties p = new Properties();
-        try (InputStream in = Files.newInputStream(stateFile)) {
-            p.load(in);
-        }
-        if (!FORMAT.equals(p.getProperty("format"))) {
-            throw new IOException("unsupported checkpoint format " + p.getProperty("format") + " in " + dir
-                    + " (expected " + FORMAT + ")");
+        State p = State.read(stateFile);
+        if (!FORMAT.equals(p.text("format"))) {
+            throw new IOException(stateFile + ": unsupported checkpoint format " + p.text("format") + " (expected "
+                    + FORMAT + ")");
         }
         List<String> mismatches = new ArrayList<>();
         for (Map.Entry<String, String> e : matchKeys(config).entrySet()) {
-            String saved = p.getProperty("config." + e.getKey());
+            String saved = p.props.getProperty("config." + e.getKey());
             if (!e.getValue().equals(saved)) {
                 mismatches.add(e.getKey() + ": checkpoint has " + saved + ", configuration has " + e.getValue());
             }
         }
         if (!mismatches.isEmpty()) {
-            throw new IllegalArgumentException("checkpoint " + dir + " was written for an incompatible "
+            throw new IllegalArgumentException("checkpoint " + directory + " was written for an incompatible "
                     + "configuration:\n  " + String.join("\n  ", mismatches));
         }
         String fingerprint = data.fingerprint();
-        if (!fingerprint.equals(p.getProperty("datasetFingerprint"))) {
-            throw new IllegalArgumentException("checkpoint " + dir + " was trained on different data: fingerprint "
-                    + p.getProperty("datasetFingerprint") + " (" + p.getProperty("datasetSize") + " samples), "
-                    + "given data has " + fingerprint + " (" + data.size() + " samples)");
+        if (!fingerprint.equals(p.props.getProperty("datasetFingerprint"))) {
+            throw new IllegalArgumentException("checkpoint " + directory + " was trained on different data: "
+                    + "fingerprint " + p.props.getProperty("datasetFingerprint") + " ("
+                    + p.props.getProperty("datasetSize") + " samples), given data has " + fingerprint + " ("
+                    + data.size() + " samples)");
         }
-        long step = Long.parseLong(p.getProperty("step"));
+        long step = p.whole("step", 0, Long.MAX_VALUE);
         if (!beyondSteps && step > config.steps()) {
-            throw new IllegalArgumentException("checkpoint " + dir + " is at step " + step + ", beyond the "
+            throw new IllegalArgumentException("checkpoint " + directory + " is at step " + step + ", beyond the "
                     + "configured steps (" + config.steps() + "): raise steps to continue");
         }
-        MultiLayerNetwork g = ModelSerializer.restoreMultiLayerNetwork(dir.resolve("generator.zip").toFile(), true);
-        MultiLayerNetwork d = ModelSerializer.restoreMultiLayerNetwork(dir.resolve("discriminator.zip").toFile(),
-                true);
-        g.initGradientsView();
-        d.initGradientsView();
-        INDArray ema = null;
-        if (Boolean.parseBoolean(p.getProperty("ema"))) {
-            ema = Nd4j.readBinary(dir.resolve("ema.bin").toFile());
+        int epoch = (int) p.whole("epoch", 0, Integer.MAX_VALUE);
+        int cursor = (int) p.whole("cursor", 0, data.size());
+        if (cursor % config.batchSize() != 0) {
+            throw new IOException(stateFile + ": cursor=" + cursor + " is not a multiple of the batch size "
+                    + config.batchSize());
         }
-        DataStream batches = new DataStream(data.size(), config.batchSize(),
-                Long.parseLong(p.getProperty("dataEpochStartState")), Integer.parseInt(p.getProperty("epoch")),
-                Integer.parseInt(p.getProperty("cursor")));
-        return new TrainingLoop(config, data, fingerprint, g, d, ema, batches,
-                RandomStream.fromState(Long.parseLong(p.getProperty("latentState"))),
-                RandomStream.fromState(Long.parseLong(p.getProperty("penaltyState"))),
-                History.read(dir.resolve("history.csv")), step, Double.parseDouble(p.getProperty("wallSeconds")));
+        long dataState = p.whole("dataEpochStartState", Long.MIN_VALUE, Long.MAX_VALUE);
+        long latentState = p.whole("latentState", Long.MIN_VALUE, Long.MAX_VALUE);
+        long penaltyState = p.whole("penaltyState", Long.MIN_VALUE, Long.MAX_VALUE);
+        double wallSeconds = p.real("wallSeconds");
+        boolean emaFlag = p.flag("ema");
+        Path emaFile = dir.resolve("ema.bin");
+        boolean emaWanted = config.emaDecay() > 0;
+        if (emaFlag != emaWanted) {
+            throw new IOException(stateFile + ": ema=" + emaFlag + " but the configuration has emaDecay="
+                    + config.emaDecay() + (emaWanted ? " (expected ema=true and an ema.bin)" : " (expected ema=false)"));
+        }
+        if (emaFlag != Files.exists(emaFile)) {
+            throw new IOException(stateFile + ": ema=" + emaFlag + " but ema.bin "
+                    + (emaFlag ? "is missing" : "exists") + " in " + dir);
+        }
+        MultiLayerNetwork g = readNetwork(dir.resolve("generator.zip"));
+        MultiLayerNetwork d = readNetwork(dir.resolve("discriminator.zip"));
+        INDArray ema = emaFlag ? readEma(emaFile, g.numParams()) : null;
+        History history = readHistory(dir.resolve("history.csv"));
+        if (history.rows().size() != step) {
+            throw new IOException(dir.resolve("history.csv") + ": " + history.rows().size() + " rows, expected one per "
+                    + "step (" + stateFile.getFileName() + " says step=" + step + "); the file is truncated or "
+                    + "belongs to another checkpoint");
+        }
+        DataStream batches = new DataStream(data.size(), config.batchSize(), dataState, epoch, cursor);
+        return new TrainingLoop(config, data, fingerprint, g, d, ema, batches, RandomStream.fromState(latentState),
+                RandomStream.fromState(penaltyState), history, step, wallSeconds);
+    }
+
+    private static MultiLayerNetwork readNetwork(Path file) throws IOException {
+        if (!Files.isRegularFile(file)) {
+            throw new NoSuchFileException(file.toString(), null, "the checkpoint has no " + file.getFileName());
+        }
+        MultiLayerNetwork net;
+        try (InputStream in = new BufferedInputStream(Files.newInputStream(file))) {
+            net = ModelSerializer.restoreMultiLayerNetwork(in, true);
+        } catch (IOException | RuntimeException e) {
+            throw new IOException(file + ": cannot read the network (truncated or not a DL4J model file): " + e, e);
+        }
+        if (!Finite.all(net.params())) {
+            throw new IOException(file + ": the parameters contain NaN or infinite values");
+        }
+        if (net.getUpdater() != null && net.getUpdater().getStateViewArray() != null
+                && !Finite.all(net.getUpdater().getStateViewArray())) {
+            throw new IOException(file + ": the optimiser state contains NaN or infinite values");
+        }
+        net.initGradientsView();
+        return net;
+    }
+
+    private static INDArray readEma(Path file, long expectedLength) throws IOException {
+        INDArray ema;
+        try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file)))) {
+            ema = Nd4j.read(in);
+        } catch (IOException | RuntimeException e) {
+            throw new IOException(file + ": cannot read the EMA parameters (truncated or not an ND4J array file): "
+                    + e, e);
+        }
+        if (ema == null || ema.length() != expectedLength) {
+            throw new IOException(file + ": expected " + expectedLength + " EMA parameters (as many as "
+                    + "generator.zip has), found " + (ema == null ? "none" : ema.length()));
+        }
+        if (!Finite.all(ema)) {
+            throw new IOException(file + ": the EMA parameters contain NaN or infinite values");
+        }
+        return ema;
+    }
+
+    private static History readHistory(Path file) throws IOException {
+        if (!Files.isRegularFile(file)) {
+            throw new NoSuchFileException(file.toString(), null, "the checkpoint has no history.csv");
+        }
+        return History.read(file);
+    }
+
+    /** {@code state.properties}, read with errors naming the file and the property. */
+    private static final class State {
+        final Path file;
+        final Properties props;
+
+        private State(Path file, Properties props) {
+            this.file = file;
+            this.props = props;
+        }
+
+        static State read(Path file) throws IOException {
+            if (!Files.isRegularFile(file)) {
+                throw new NoSuchFileException(file.toString(), null, "the checkpoint has no state.properties");
+            }
+            Properties p = new Properties();
+            try (InputStream in = Files.newInputStream(file)) {
+                p.load(in);
+            } catch (IllegalArgumentException e) {
+                throw new IOException(file + ": not a properties file: " + e.getMessage(), e);
+            }
+            return new State(file, p);
+        }
+
+        String text(String key) throws IOException {
+            String v = props.getProperty(key);
+            if (v == null) {
+                throw new IOException(file + ": property " + key + " is missing (truncated file?)");
+            }
+            return v.trim();
+        }
+
+        long whole(String key, long min, long max) throws IOException {
+            String v = text(key);
+            long x;
+            try {
+                x = Long.parseLong(v);
+            } catch (NumberFormatException e) {
+                throw new IOException(file + ": " + key + "=" + v + " is not a whole number", e);
+            }
+            if (x < min || x > max) {
+                throw new IOException(file + ": " + key + "=" + v + " is out of range, expected " + min + " to "
+                        + max);
+            }
+            return x;
+        }
+
+        double real(String key) throws IOException {
+            String v = text(key);
+            double x;
+            try {
+                x = Double.parseDouble(v);
+            } catch (NumberFormatException e) {
+                throw new IOException(file + ": " + key + "=" + v + " is not a number", e);
+            }
+            if (!(x >= 0) || Double.isInfinite(x)) {
+                throw new IOException(file + ": " + key + "=" + v + " must be a finite number >= 0");
+            }
+            return x;
+        }
+
+        boolean flag(String key) throws IOException {
+            String v = text(key);
+            if (!v.equals("true") && !v.equals("false")) {
+                throw new IOException(file + ": " + key + "=" + v + " must be true or false");
+            }
+            return Boolean.parseBoolean(v);
+        }
     }
 }

@@ -5,6 +5,8 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import org.gan4j.io.AtomicFiles;
+import org.gan4j.io.FileSteps;
 
 /**
  * Writes a checkpoint every {@code every} steps into {@code runDirectory/step-NNNNNNNN} and at the end of the run,
@@ -78,7 +80,7 @@ public final class CheckpointSaver implements TrainingListener {
             written.remove(dir);
             written.addLast(dir);
             while (written.size() > keep) {
-                Checkpoint.deleteTree(written.removeFirst());
+                AtomicFiles.deleteTree(written.removeFirst(), FileSteps.NONE);
             }
         } catch (IOException e) {
             throw new UncheckedIOException("could not write checkpoint for step " + step + " under " + runDirectory,

@@ -2,10 +2,14 @@ package org.gan4j.train;
 
 import java.io.PrintStream;
 
-/** Prints a line of {@link StepStats} every {@code every} steps, plus the start and the end of the run. */
+/**
+ * Prints a line of {@link StepStats} every {@code every} steps, plus the start and the end of the run; a step with a
+ * new {@link StepStats#warning() warning} (e.g. a collapse) is printed at once, whatever {@code every} says.
+ */
 public final class ConsoleLogger implements TrainingListener {
     private final int every;
     private final PrintStream out;
+    private boolean warned;
 
     /** Logs to {@code System.out} every {@code every} steps. */
     public ConsoleLogger(int every) {
@@ -26,12 +30,15 @@ public final class ConsoleLogger implements TrainingListener {
 
     @Override
     public void onStart(TrainingRun run) {
-        out.println("training from step " + run.step() + " to " + run.config().steps());
+        out.println("training from step " + run.step() + " to " + run.targetStep());
+        warned = false;
     }
 
     @Override
     public void onStep(StepStats stats) {
-        if (stats.step() % every == 0) {
+        boolean newWarning = stats.warning() != null && !warned;
+        warned = stats.warning() != null;
+        if (stats.step() % every == 0 || newWarning) {
             out.println(stats);
         }
     }

@@ -33,6 +33,17 @@ final class DataStream {
         this.cursor = cursor;
     }
 
+    /** Goes back to a state read from {@link #epochStartState()}, {@link #epoch()} and {@link #cursor()}. */
+    void restore(long epochStartState, int epoch, int cursor) {
+        if (epochStartState != this.epochStartState || epoch != this.epoch) {
+            this.epochStartState = epochStartState;
+            this.epoch = epoch;
+            this.random = RandomStream.fromState(epochStartState);
+            this.order = random.permutation(size);
+        }
+        this.cursor = cursor;
+    }
+
     /** Indices of the next batch; starts a new epoch first when the current one has no full batch left. */
     int[] next() {
         if (cursor + batchSize > size) {

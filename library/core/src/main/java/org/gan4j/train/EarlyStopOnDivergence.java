@@ -1,20 +1,31 @@
 package org.gan4j.train;
 
 /**
- * Stops a run that has diverged: a non-finite loss or gradient norm (at once), or a collapsed discriminator —
- * D(x) above {@code 1 - tolerance} and D(G(z)) below {@code tolerance} for {@code patience} consecutive steps
- * (probabilistic losses only). The message says what happened; with a {@link CheckpointSaver} the newest
- * checkpoint is the last good state.
+ * Stops a run that has collapsed. Non-finite values need no listener: the loop itself undoes such a step and ends
+ * with {@link StopReason#DIVERGED}. Collapse is only warned about by default (the {@link StepStats#warning()} that
+ * {@link ConsoleLogger} and the kernel's live view show); add this listener to stop instead:
+ *
+ * <ul>
+ *   <li>{@code new EarlyStopOnDivergence()} stops at the first step that carries the loop's collapse warning — a
+ *       discriminator with D(x) &gt; 0.99 and D(G(z)) &lt; 0.01 (probabilistic losses), or nearly identical generated
+ *       samples, for 20 consecutive steps;</li>
+ *   <li>{@code new EarlyStopOnDivergence(patience, tolerance)} stops when D(x) &gt; {@code 1 - tolerance} and D(G(z))
+ *       &lt; {@code tolerance} for {@code patience} consecutive steps (probabilistic losses only), ignoring the loop's
+ *       warning.</li>
+ * </ul>
+ * The run then ends with {@link StopReason#STOPPED_BY_LISTENER} and the warning as its message; the state is that of
+ * the last step (finite, resumable).
  */
 public final class EarlyStopOnDivergence implements TrainingListener {
     private final int patience;
     private final double tolerance;
     private TrainingRun run;
-    private int collapsedFor;
+    private CollapseDetector detector;
 
-    /** Stops after 200 collapsed steps (D(x) &gt; 0.99, D(G(z)) &lt; 0.01) or at the first non-finite value. */
+    /** Stops on the loop's collapse warning. */
     public EarlyStopOnDivergence() {
-        this(200, 0.01);
+        this.patience = 0;
+        this.tolerance = 0;
     }
 
     /**
@@ -35,30 +46,27 @@ public final class EarlyStopOnDivergence implements TrainingListener {
     @Override
     public void onStart(TrainingRun run) {
         this.run = run;
-        collapsedFor = 0;
+        detector = patience == 0 ? null : new CollapseDetector(patience, tolerance, 0);
     }
 
     @Override
     public void onStep(StepStats s) {
         if (!s.finite()) {
+            // the loop stops at non-finite values itself; this covers statistics from elsewhere
             run.requestStop("diverged at step " + s.step() + ": non-finite values (lossD " + s.lossD() + ", lossG "
-                    + s.lossG() + ", |gradG| " + s.gradNormG() + ", |gradD| " + s.gradNormD()
-                    + "); try a lower learning rate; the newest checkpoint is the last good state");
+                    + s.lossG() + ", |gradG| " + s.gradNormG() + ", |gradD| " + s.gradNormD() + ")");
             return;
         }
-        boolean collapsed = run.config().loss().probabilistic()
-                && s.dReal() > 1 - tolerance && s.dFake() < tolerance;
-        collapsedFor = collapsed ? collapsedFor + 1 : 0;
-        if (collapsedFor >= patience) {
-            run.requestStop(String.format("discriminator collapsed: D(x) > %.3f and D(G(z)) < %.3f for %d steps "
-                    + "(at step %d D(x) = %.4f, D(G(z)) = %.4f); the generator gets no useful gradient — try label "
-                    + "smoothing, a regularizer or a lower D learning rate", 1 - tolerance, tolerance, patience,
-                    s.step(), s.dReal(), s.dFake()));
+        String warning = detector == null ? s.warning()
+                : detector.observe(s, run.config().loss().probabilistic(), Double.NaN, Double.NaN, run.config());
+        if (warning != null) {
+            run.requestStop(warning);
         }
     }
 
     @Override
     public String toString() {
-        return "EarlyStopOnDivergence[patience=" + patience + ", tolerance=" + tolerance + "]";
+        return patience == 0 ? "EarlyStopOnDivergence[on the loop's collapse warning]"
+                : "EarlyStopOnDivergence[patience=" + patience + ", tolerance=" + tolerance + "]";
     }
 }

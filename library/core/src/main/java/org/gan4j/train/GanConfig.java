@@ -287,7 +287,10 @@ public record GanConfig(GeneratorSpec generator, DiscriminatorSpec discriminator
      *                                  field, a wrong kind of value, an unknown network/loss type, an invalid value)
      */
     public static GanConfig fromJson(String json) {
-        return Json.read(Objects.requireNonNull(json, "json"), GanConfig.class);
+        if (Objects.requireNonNull(json, "json").isBlank()) {
+            throw new IllegalArgumentException("empty text, expected the configuration as a JSON object");
+        }
+        return Json.read(json, GanConfig.class);
     }
 
     /**

@@ -1,7 +1,6 @@
 package org.gan4j.train;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -53,11 +52,13 @@ public final class GanTrainer {
         if (checkpoint == null) {
             throw new IllegalArgumentException("checkpoint must not be null");
         }
-        Path file = checkpoint.resolve("config.json");
-        if (!Files.isRegularFile(file)) {
-            throw new IOException(checkpoint + " is not a gan4j checkpoint: it has no config.json");
+        GanConfig config;
+        try {
+            config = Checkpoint.readConfig(checkpoint);
+        } catch (java.nio.file.NoSuchFileException e) {
+            throw new IOException(checkpoint + " is not a gan4j checkpoint: it has no config.json", e);
         }
-        return new GanTrainer(GanConfig.read(file));
+        return new GanTrainer(config);
     }
 
     /** The configuration. */

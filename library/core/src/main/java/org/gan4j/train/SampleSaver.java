@@ -4,12 +4,12 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import javax.imageio.ImageIO;
+import org.gan4j.io.AtomicFiles;
 
 /**
  * Writes every fixed-noise {@link Snapshot} of an image GAN as a PNG grid {@code directory/samples-NNNNNNNN.png}
- * (written to a temporary file and renamed, so a viewer never sees half a file). Snapshots of non-image samples are
+ * (written with {@link AtomicFiles}, so a viewer never sees half a file). Snapshots of non-image samples are
  * skipped. Enable snapshots with {@link GanConfig#snapshotEvery()}.
  */
 public final class SampleSaver implements TrainingListener {
@@ -36,15 +36,11 @@ public final class SampleSaver implements TrainingListener {
         try {
             Files.createDirectories(directory);
             Path target = fileFor(snapshot.step());
-            Path tmp = Files.createTempFile(directory, ".samples-", ".png.tmp");
-            try {
-                if (!ImageIO.write(snapshot.grid(), "png", tmp.toFile())) {
+            AtomicFiles.write(target, out -> {
+                if (!ImageIO.write(snapshot.grid(), "png", out)) {
                     throw new IOException("no PNG writer available");
                 }
-                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } finally {
-                Files.deleteIfExists(tmp);
-            }
+            });
         } catch (IOException e) {
             throw new UncheckedIOException("could not save samples of step " + snapshot.step() + " in " + directory,
                     e);

@@ -7,5 +7,10 @@ public enum StopReason {
     /** The thread was interrupted (e.g. a notebook's stop button); the state is consistent and resumable. */
     INTERRUPTED,
     /** A listener asked to stop (e.g. {@link EarlyStopOnDivergence}); see the result's message. */
-    STOPPED_BY_LISTENER
+    STOPPED_BY_LISTENER,
+    /**
+     * A step produced non-finite losses, gradients or weights; the loop undid it, so the state is the finite one
+     * after the previous step (it can be saved and resumed). The result's message names the likely cause.
+     */
+    DIVERGED
 }

@@ -48,6 +48,10 @@ final class TrainingLoop implements TrainingRun {
     private boolean running;
     private boolean inStep;
     private long targetStep;
+    /** Undoes a step with non-finite results and watches for collapse; created at the first run. */
+    private StepGuard guard;
+    /** The generated batch of the last generator update (for the collapse detector). */
+    private INDArray lastGenerated;
 
     TrainingLoop(GanConfig config, TrainingSet data, String dataFingerprint, MultiLayerNetwork g, MultiLayerNetwork d,
                  INDArray ema, DataStream batches, RandomStream latent, RandomStream penalty, History history,
@@ -124,7 +128,19 @@ final class TrainingLoop implements TrainingRun {
                 break;
             }
             int epochsBefore = batches.epochsFinished();
+            if (guard == null) {
+                guard = new StepGuard(this);
+            }
+            guard.beforeStep();
             StepStats stats = trainStep();
+            String diverged = guard.divergence(stats);
+            if (diverged != null) {
+                inStep = false; // the guard put back the state before the step
+                reason = StopReason.DIVERGED;
+                message = diverged;
+                break;
+            }
+            stats = guard.annotate(stats, lastGenerated);
             history.add(stats);
             inStep = false; // the step and its history row are complete
             for (TrainingListener l : listeners) {
@@ -232,6 +248,7 @@ final class TrainingLoop implements TrainingRun {
             }
         }
         INDArray fake = g.forward(Conditioning.generatorInput(z, labels, k));
+        lastGenerated = fake;
         INDArray sFake = scoreD(fake, labels);
         LossTerm lG = config.loss().generator(sFake);
         INDArray dInput = backD(lG.gradient(), labels).getSecond();
@@ -344,7 +361,7 @@ final class TrainingLoop implements TrainingRun {
 
     @Override
     public Path saveCheckpoint(Path directory) throws IOException {
-        return Checkpoint.write(directory, this, null);
+        return Checkpoint.write(directory, this);
     }
 
     @Override

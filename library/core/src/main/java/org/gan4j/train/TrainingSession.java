@@ -25,7 +25,7 @@ import org.gan4j.nn.Generator;
  * networks may be partly updated: resume from a checkpoint instead. Not thread-safe: use from one thread at a time.
  */
 public final class TrainingSession {
-    private final TrainingLoop loop;
+    final TrainingLoop loop;
     private final Instant created = Instant.now();
     private GanResult last;
     private boolean fitting;
@@ -149,7 +149,7 @@ public final class TrainingSession {
             throw new IllegalArgumentException("directory must not be null");
         }
         checkUsable();
-        return Checkpoint.write(directory, loop, null);
+        return Checkpoint.write(directory, loop);
     }
 
     @Override

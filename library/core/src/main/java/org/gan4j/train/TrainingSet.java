@@ -31,6 +31,11 @@ public record TrainingSet(INDArray features, int[] labels, int numClasses) {
             throw new IllegalArgumentException("features must be [n, d] or [n, c, h, w] with n > 0, got shape "
                     + Arrays.toString(features.shape()));
         }
+        int bad = firstNonFinite(features);
+        if (bad >= 0) {
+            throw new IllegalArgumentException("features must be finite numbers: sample " + bad + " (the first bad "
+                    + "one) holds NaN or infinite values; check how the data was loaded or normalised");
+        }
         if (labels == null) {
             if (numClasses != 0) {
                 throw new IllegalArgumentException("numClasses must be 0 without labels, got " + numClasses);
@@ -51,6 +56,23 @@ public record TrainingSet(INDArray features, int[] labels, int numClasses) {
                 }
             }
         }
+    }
+
+    /**
+     * The index of the first sample (along axis 0) with a NaN or infinite value, or -1 when all are finite. One pass
+     * over the data; the per-sample search runs only when there is a bad value.
+     */
+    static int firstNonFinite(INDArray features) {
+        if (!features.dataType().isFPType() || Finite.all(features)) {
+            return -1;
+        }
+        INDArray flat = features.reshape('c', features.size(0), -1);
+        for (int i = 0; i < flat.size(0); i++) {
+            if (!Finite.all(flat.getRow(i))) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     /** Unlabelled samples. */

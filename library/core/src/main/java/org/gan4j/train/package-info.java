@@ -20,7 +20,9 @@
  *       {@link org.gan4j.train.EarlyStopOnDivergence}; the history (a Tablesaw table) is always recorded and part of
  *       the result.</li>
  *   <li>Checkpoints: one directory per checkpoint (config JSON, G, D, EMA, both Adam states, step, random-stream
- *       states, history), written to a temporary name and renamed atomically; {@code resume} continues exactly.</li>
+ *       states, history). Each save writes a complete new version inside the directory and switches to it with one
+ *       atomic rename, so a kill at any moment leaves the old or the new checkpoint loadable; loading validates every
+ *       file and names the damaged one; {@code resume} continues exactly.</li>
  * </ul>
  */
 package org.gan4j.train;

@@ -4,13 +4,11 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import org.gan4j.io.AtomicFiles;
 
 import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
@@ -156,7 +154,7 @@ public final class AnimatedGif {
     }
 
     /**
-     * Writes the GIF to {@code file} atomically (a temporary file in the same folder, then a rename); creates the
+     * Writes the GIF to {@code file} atomically with {@link AtomicFiles}; creates the
      * folder if needed.
      *
      * @param file where to write, normally ending in {@code .gif}
@@ -166,19 +164,7 @@ public final class AnimatedGif {
         Objects.requireNonNull(file, "file must not be null");
         Path absolute = file.toAbsolutePath();
         try {
-            Path dir = absolute.getParent();
-            Files.createDirectories(dir);
-            Path tmp = Files.createTempFile(dir, "." + absolute.getFileName(), ".tmp");
-            try {
-                Files.write(tmp, bytes);
-                try {
-                    Files.move(tmp, absolute, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-                } catch (AtomicMoveNotSupportedException e) {
-                    Files.move(tmp, absolute, StandardCopyOption.REPLACE_EXISTING);
-                }
-            } finally {
-                Files.deleteIfExists(tmp);
-            }
+            AtomicFiles.writeBytes(absolute, bytes);
         } catch (IOException e) {
             throw new UncheckedIOException("could not write the GIF to " + file, e);
         }

@@ -53,9 +53,9 @@ class CheckpointTest {
                     resumed.history().doubleColumn("lossD").asList(), "identical loss history");
             for (String net : List.of("generator.zip", "discriminator.zip")) {
                 MultiLayerNetwork x = ModelSerializer.restoreMultiLayerNetwork(
-                        a.directoryFor(2 * N).resolve(net).toFile(), true);
+                        Checkpoint.contents(a.directoryFor(2 * N)).resolve(net).toFile(), true);
                 MultiLayerNetwork y = ModelSerializer.restoreMultiLayerNetwork(
-                        b.directoryFor(2 * N).resolve(net).toFile(), true);
+                        Checkpoint.contents(b.directoryFor(2 * N)).resolve(net).toFile(), true);
                 assertEquals(x.params(), y.params(), net + " parameters");
                 assertEquals(x.getUpdater().getStateViewArray(), y.getUpdater().getStateViewArray(),
                         net + " optimiser state");
@@ -91,10 +91,11 @@ class CheckpointTest {
         assertEquals(saver.directoryFor(10), dir);
         for (String f : List.of("config.json", "state.properties", "generator.zip", "discriminator.zip", "ema.bin",
                 "history.csv")) {
-            assertTrue(Files.isRegularFile(dir.resolve(f)), f);
+            assertTrue(Files.isRegularFile(Checkpoint.contents(dir).resolve(f)), f);
         }
+        assertEquals(List.of("v-00000001"), listing(dir), "one complete version, nothing else");
         assertFalse(Files.exists(saver.directoryFor(5)), "keep = 1 deletes older checkpoints");
-        String json = Files.readString(dir.resolve("config.json"));
+        String json = Files.readString(Checkpoint.contents(dir).resolve("config.json"));
         assertTrue(json.contains("\"type\": \"MlpGenerator\"") && json.contains("\"batchSize\": 32"), json);
     }
 
@@ -119,32 +120,56 @@ class CheckpointTest {
     }
 
     @Test
-    void writesAreAtomic() throws IOException {
-        TrainingLoop[] loop = new TrainingLoop[1];
-        new GanTrainer(TrainingFixtures.tiny(3)).train(TrainingFixtures.ring(100), new TrainingListener() {
-            @Override
-            public void onStart(TrainingRun run) {
-                loop[0] = (TrainingLoop) run;
-            }
-        });
+    void aFailedSaveLeavesTheOldCheckpointAndNoTemporaryFiles() throws IOException {
+        TrainingLoop loop = TrainingFixtures.loopAfter(TrainingFixtures.tiny(3), TrainingFixtures.ring(100));
         Path target = tmp.resolve("ckpt");
-        IOException crash = assertThrows(IOException.class,
-                () -> Checkpoint.write(target, loop[0], t -> {
-                    throw new IOException("simulated crash before rename");
-                }));
-        assertEquals("simulated crash before rename", crash.getMessage());
-        assertFalse(Files.exists(target), "no half-written checkpoint under the final name");
-        assertEquals(List.of(), listing(tmp), "temporary directory removed");
-
-        Checkpoint.write(target, loop[0], null);
-        String before = Files.readString(target.resolve("state.properties"));
-        assertThrows(IOException.class, () -> Checkpoint.write(target, loop[0], t -> {
-            throw new IOException("crash while replacing");
+        IOException crash = assertThrows(IOException.class, () -> Checkpoint.write(target, loop, (step, path) -> {
+            if (step.equals("move")) {
+                throw new IOException("simulated failure before the rename");
+            }
         }));
-        assertEquals(before, Files.readString(target.resolve("state.properties")), "old checkpoint intact");
-        assertEquals(List.of("ckpt"), listing(tmp));
-        Checkpoint.write(target, loop[0], null);
-        assertEquals(List.of("ckpt"), listing(tmp), "replacing leaves one directory");
+        assertEquals("simulated failure before the rename", crash.getMessage());
+        assertEquals(List.of(), listing(target), "no version and no temporary directory after a failed first save");
+        assertThrows(IOException.class, () -> Checkpoint.contents(target));
+
+        Checkpoint.write(target, loop);
+        String before = Files.readString(Checkpoint.contents(target).resolve("state.properties"));
+        assertThrows(IOException.class, () -> Checkpoint.write(target, loop, (step, path) -> {
+            if (step.equals("move")) {
+                throw new IOException("crash while replacing");
+            }
+        }));
+        assertEquals(before, Files.readString(Checkpoint.contents(target).resolve("state.properties")),
+                "old checkpoint intact");
+        assertEquals(List.of("v-00000001"), listing(target));
+        Checkpoint.write(target, loop);
+        assertEquals(List.of("v-00000002"), listing(target), "replacing leaves one version");
+        assertEquals(List.of("ckpt"), listing(tmp), "nothing beside the checkpoint directory");
+    }
+
+    /** A directory in the earlier format (the six files directly inside) loads, and the next save converts it. */
+    @Test
+    void theEarlierSingleDirectoryFormatStillLoadsAndIsConverted() throws IOException {
+        GanConfig config = TrainingFixtures.tiny(20);
+        TrainingSet data = TrainingFixtures.ring(100);
+        TrainingLoop loop = TrainingFixtures.loopAfter(config.toBuilder().steps(3).build(), data);
+        Path dir = tmp.resolve("legacy");
+        Checkpoint.write(dir, loop);
+        Path version = Checkpoint.contents(dir);
+        for (String f : listing(version)) {
+            Files.move(version.resolve(f), dir.resolve(f));
+        }
+        Files.delete(version);
+        Files.createDirectory(tmp.resolve(".legacy.tmp-123"));
+        assertEquals(dir.toAbsolutePath().normalize(), Checkpoint.contents(dir), "the files directly inside");
+        TrainingLoop read = Checkpoint.read(dir, config, data);
+        assertEquals(3, read.step);
+        assertEquals(loop.g.net.params(), read.g.net.params());
+
+        Checkpoint.write(dir, read);
+        assertEquals(List.of("v-00000001"), listing(dir), "converted: one version, the old files gone");
+        assertEquals(List.of("legacy"), listing(tmp), "the earlier format's temporary sibling is gone");
+        assertEquals(3, Checkpoint.read(dir, config, data).step);
     }
 
     private static List<String> listing(Path dir) throws IOException {
@@ -157,7 +182,7 @@ class CheckpointTest {
     void emaFileHoldsTheAverage() throws IOException {
         CheckpointSaver saver = new CheckpointSaver(tmp, 4, 1);
         GanResult r = new GanTrainer(TrainingFixtures.tiny(4)).train(TrainingFixtures.ring(100), saver);
-        INDArray ema = Nd4j.readBinary(saver.latest().resolve("ema.bin").toFile());
+        INDArray ema = Nd4j.readBinary(Checkpoint.contents(saver.latest()).resolve("ema.bin").toFile());
         assertEquals(r.emaGenerator().network().params(), ema.reshape(r.emaGenerator().network().params().shape()));
     }
 }

@@ -16,6 +16,18 @@ final class TrainingFixtures {
         return GaussianRing.standard().sample(n, 11);
     }
 
+    /** The training loop after {@code config.steps()} steps on {@code data}, to save or inspect. */
+    static TrainingLoop loopAfter(GanConfig config, TrainingSet data) {
+        TrainingLoop[] loop = new TrainingLoop[1];
+        new GanTrainer(config).train(data, new TrainingListener() {
+            @Override
+            public void onStart(TrainingRun run) {
+                loop[0] = (TrainingLoop) run;
+            }
+        });
+        return loop[0];
+    }
+
     static GanConfig tiny(int steps) {
         return GanConfig.mlp(2).toBuilder()
                 .generator(MlpGenerator.builder().latentSize(4).hiddenWidths(16, 16).build())

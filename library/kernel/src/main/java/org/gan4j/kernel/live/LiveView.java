@@ -265,10 +265,15 @@ public final class LiveView implements TrainingListener {
             text.append(String.format(Locale.ROOT, " · lossD %.4f · lossG %.4f · D(x) %.3f · D(G(z)) %.3f",
                     last.lossD(), last.lossG(), last.dReal(), last.dFake()));
         }
+        if (last != null && last.warning() != null && ended == null) {
+            text.append(" · WARNING: ").append(last.warning());
+        }
         if (ended != null) {
             text.append(String.format(Locale.ROOT, " · display %.1f%% of time", 100 * finalShare));
             text.append(ended == StopReason.INTERRUPTED ? " · interrupted: fit again to continue from step " + step
-                    : ended == StopReason.STOPPED_BY_LISTENER ? " · stopped: " + message : " · done");
+                    : ended == StopReason.STOPPED_BY_LISTENER ? " · stopped: " + message
+                    : ended == StopReason.DIVERGED ? " · diverged: " + message
+                    : last != null && last.warning() != null ? " · done · WARNING: " + last.warning() : " · done");
         }
         DisplayData data = new DisplayData(text.toString());
         String bar = "<progress value=\"" + done + "\" max=\"" + Math.max(1, total)
