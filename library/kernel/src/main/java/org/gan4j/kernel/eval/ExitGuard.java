@@ -1,13 +1,16 @@
 package org.gan4j.kernel.eval;
 
 import java.security.Permission;
+import java.util.Arrays;
+import java.util.List;
 import java.util.concurrent.ForkJoinPool;
 import java.util.function.Predicate;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
  * Keeps cells from ending the kernel: {@code System.exit} and {@code Runtime.halt} called from cell code (a JShell
- * snippet class on the calling stack, directly or through any library) throw a {@link SecurityException} that
+ * snippet class on the calling stack, directly or through any library) throw a {@link CellExitException} that
  * explains itself, and the kernel keeps running with its state. Exits by the kernel itself (shutdown, parent gone)
  * are not affected.
  *
@@ -50,21 +53,37 @@ public final class ExitGuard {
     }
 
     /**
-     * @param callerClassNames the class names on the calling stack, innermost first
+     * @param callerFrames the frames on the calling stack as class name (optionally followed by "." and the method),
+     *                     innermost first
      * @return whether an exit from that stack is refused: some frame belongs to a JShell snippet
      */
-    static boolean refuses(Stream<String> callerClassNames) {
-        return callerClassNames.anyMatch(isSnippetClass());
+    static boolean refuses(Stream<String> callerFrames) {
+        return callerFrames.anyMatch(isSnippetClass());
     }
 
     private static Predicate<String> isSnippetClass() {
         return name -> name.startsWith(SNIPPET_PACKAGE_PREFIX);
     }
 
-    /** The message of the exception a cell's exit gets. */
-    static String message(int status) {
-        return "System.exit(" + status + ") / Runtime.halt(" + status + ") was called by the cell; the gan4j kernel "
-                + "keeps running and keeps its state (restart the kernel to end it)";
+    /**
+     * @param call   the call that was refused, as written ({@code System.exit(0)})
+     * @return the message of the exception a cell's exit gets
+     */
+    static String message(String call) {
+        return call + " was called by the cell and refused: it would end the gan4j kernel, which keeps running and "
+                + "keeps its state (restart the kernel from the notebook to end it)";
+    }
+
+    /** @return the exiting call on a stack, innermost first: {@code Runtime.halt}, {@code System.exit} or else
+     *          {@code Runtime.exit} */
+    static String exitCall(List<String> classAndMethod, int status) {
+        if (classAndMethod.contains("java.lang.Runtime.halt")) {
+            return "Runtime.halt(" + status + ")";
+        }
+        if (classAndMethod.contains("java.lang.System.exit")) {
+            return "System.exit(" + status + ")";
+        }
+        return "Runtime.exit(" + status + ")";
     }
 
     @SuppressWarnings({"removal", "deprecation"})
@@ -81,20 +100,18 @@ public final class ExitGuard {
 
         @Override
         public void checkExit(int status) {
-            boolean fromCell = StackWalker.getInstance()
-                    .walk(frames -> refuses(frames.map(StackWalker.StackFrame::getClassName)));
-            if (fromCell) {
-                throw new CellExitException(message(status));
+            List<String> frames = StackWalker.getInstance().walk(s -> s
+                    .map(f -> f.getClassName() + "." + f.getMethodName()).collect(Collectors.toList()));
+            if (refuses(frames.stream())) {
+                CellExitException refused = new CellExitException(message(exitCall(frames, status)));
+                StackTraceElement[] trace = refused.getStackTrace();
+                int first = 0;
+                while (first < trace.length && trace[first].getClassName().startsWith(ExitGuard.class.getName())) {
+                    first++; // the traceback starts at the exit call, not inside the guard
+                }
+                refused.setStackTrace(Arrays.copyOfRange(trace, first, trace.length));
+                throw refused;
             }
-        }
-    }
-
-    /** Thrown into a cell that calls {@code System.exit} or {@code Runtime.halt}. */
-    public static final class CellExitException extends SecurityException {
-        private static final long serialVersionUID = 1L;
-
-        CellExitException(String message) {
-            super(message);
         }
     }
 }

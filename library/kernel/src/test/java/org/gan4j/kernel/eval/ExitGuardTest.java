@@ -21,6 +21,14 @@ class ExitGuardTest {
     }
 
     @Test
+    void theRefusedCallIsNamedFromTheStack() {
+        assertEquals("Runtime.halt(3)", ExitGuard.exitCall(java.util.List.of("java.lang.Shutdown.exit",
+                "java.lang.Runtime.halt", "REPL.$JShell$3.do_it$"), 3));
+        assertEquals("System.exit(0)", ExitGuard.exitCall(java.util.List.of("java.lang.Runtime.exit",
+                "java.lang.System.exit", "REPL.$JShell$3.do_it$"), 0));
+    }
+
+    @Test
     void theKernelsOwnExitIsAllowed() {
         assertFalse(ExitGuard.refuses(Stream.of("java.lang.Runtime", "java.lang.System",
                 "org.gan4j.kernel.Gan4jKernel")));
@@ -36,10 +44,13 @@ class ExitGuardTest {
         }
         try (JShellEvaluator evaluator = new JShellEvaluator()) {
             evaluator.eval("int kept = 7;", "[1]", 1);
-            for (String exit : new String[] {"System.exit(0);", "Runtime.getRuntime().halt(3);"}) {
+            for (String[] exit : new String[][] {{"System.exit(0);", "System.exit(0)"},
+                    {"Runtime.getRuntime().halt(3);", "Runtime.halt(3)"}}) {
                 CellException e = org.junit.jupiter.api.Assertions.assertThrows(CellException.class,
-                        () -> evaluator.eval(exit, "[2]", 1));
-                assertTrue(e.evalue().contains("the gan4j kernel keeps running and keeps its state"), e.evalue());
+                        () -> evaluator.eval(exit[0], "[2]", 1));
+                assertEquals(CellExitException.class.getName(), e.ename());
+                assertTrue(e.evalue().startsWith(exit[1] + " was called by the cell and refused"), e.evalue());
+                assertTrue(e.evalue().contains("keeps its state"), e.evalue());
             }
             assertEquals("7", evaluator.eval("kept", "[3]", 1).text());
         }
