@@ -9,7 +9,7 @@ import java.util.Locale;
 /**
  * Deals with a stopped cell's thread that will not end because its code catches even the forced stop
  * ({@code catch (Throwable t)} in a loop): it keeps stopping it for a moment, then suspends it at an instant when it
- * holds no lock, so it uses no CPU and blocks nobody. {@code Thread.suspend} exists up to JDK 19; on later JDKs (and
+ * holds no lock, so it uses no CPU and blocks nobody. {@code Thread.suspend} works up to JDK 19 (JDK 20-22 throw, 23 and later lack it); on later JDKs (and
  * if no lock-free instant is found) the thread is left running and the report says so.
  */
 final class ThreadParking {
@@ -31,7 +31,7 @@ final class ThreadParking {
         for (int i = 0; i < STOP_ATTEMPTS && t.isAlive(); i++) {
             try {
                 t.stop();
-            } catch (UnsupportedOperationException newerJdk) {
+            } catch (UnsupportedOperationException | LinkageError newerJdk) {
                 break;
             }
             pause();
@@ -43,8 +43,8 @@ final class ThreadParking {
         for (int i = 0; i < SUSPEND_ATTEMPTS && t.isAlive(); i++) {
             try {
                 t.suspend();
-            } catch (UnsupportedOperationException newerJdk) {
-                break;
+            } catch (UnsupportedOperationException | LinkageError newerJdk) {
+                break; // JDK 20-22 throw, JDK 23+ no longer have Thread.suspend
             }
             ThreadInfo[] info = threads.getThreadInfo(new long[] {t.getId()}, true, true);
             boolean holdsLocks = info.length == 1 && info[0] != null && holdsLocks(info[0]);
