@@ -161,7 +161,10 @@ public final class LiveView implements TrainingListener {
             updates++;
         }
         now = System.nanoTime();
-        if (now - lastChartNanos >= Math.max(chartEvery.toNanos(), BUDGET_FACTOR * chartCostNanos)) {
+        // the first chart goes out at once: System.nanoTime() has an arbitrary origin (on Linux the boot), so "long
+        // since lastChartNanos = 0" is not a test for "never shown"
+        if (chartId == null
+                || now - lastChartNanos >= Math.max(chartEvery.toNanos(), BUDGET_FACTOR * chartCostNanos)) {
             chartId = showOrUpdate(chartId, chart());
             lastChartNanos = System.nanoTime();
             chartCostNanos = lastChartNanos - now;
