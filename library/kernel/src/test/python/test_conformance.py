@@ -7,9 +7,25 @@ import unittest
 
 import jupyter_kernel_test as jkt
 
+from kernel_replies import iopub_until_idle, wait_reply
+
+# The kernel answers kernel_info at once but its first cell waits for JShell to start (5-20 s on a loaded machine),
+# longer than jupyter_kernel_test's fixed 15 s reply timeout; one silent cell before the checks absorbs that.
+WARM_UP_SECONDS = 120
+
 
 class Gan4jKernelTests(jkt.KernelTests):
     kernel_name = "gan4j"
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        msg_id = cls.kc.execute("int warmUp = 0;", silent=True, store_history=False)
+        reply = wait_reply(cls.kc, msg_id, WARM_UP_SECONDS)
+        iopub_until_idle(cls.kc, msg_id, 10)  # its busy/idle must not be taken for the first check's
+        if reply is None or reply["content"]["status"] != "ok":
+            raise RuntimeError("the kernel did not run a first cell within %d s: %r"
+                               % (WARM_UP_SECONDS, reply and reply["content"]))
     language_name = "java"
     file_extension = ".jshell"
 

@@ -48,6 +48,7 @@ import org.dflib.jjava.jupyter.messages.request.ShutdownRequest;
 import org.gan4j.kernel.classpath.ClassPathEntries;
 import org.gan4j.kernel.eval.CellException;
 import org.gan4j.kernel.eval.CellResult;
+import org.gan4j.kernel.eval.ExitGuard;
 import org.gan4j.kernel.eval.JShellEvaluator;
 import org.gan4j.kernel.magic.CellParts;
 import org.gan4j.kernel.magic.MagicException;
@@ -56,6 +57,7 @@ import org.gan4j.kernel.magic.Magics;
 import org.gan4j.kernel.protocol.History;
 import org.gan4j.kernel.protocol.Replies;
 import org.gan4j.kernel.startup.StartupImports;
+import org.gan4j.kernel.wire.GuardedConnection;
 
 /**
  * The gan4j Jupyter kernel: Java cells evaluated by JShell inside this JVM.
@@ -63,7 +65,10 @@ import org.gan4j.kernel.startup.StartupImports;
  * <p>It answers the Jupyter protocol itself where jjava-jupyter 1.0-a6 is wrong or silent (every reply carries
  * {@code status}; history entries are {@code [session, line, input]}; {@code silent} and {@code store_history} are
  * honoured; tracebacks show cell lines, not kernel frames), stops a running cell on {@code interrupt_request}, and
- * exits when its parent process goes away.
+ * exits when its parent process goes away. Its shell and control sockets are {@link GuardedConnection}'s: messages
+ * that are malformed or wrongly signed are dropped and logged instead of confusing or killing the channel. Cells cannot
+ * end the kernel with {@code System.exit} ({@link ExitGuard}), and their output reaches the client in batches
+ * ({@link org.gan4j.kernel.output.OutputBatcher}).
  *
  * <p>Start-up is race-free: the handlers are in place before the sockets bind, and JShell (a second or two to warm
  * up) starts in the background, so {@code kernel_info_request} is answered however early it comes; requests that need
@@ -350,6 +355,18 @@ public final class Gan4jKernel extends BaseKernel implements MagicHost {
         return evaluator().cooperativeSection();
     }
 
+    /** Sends the running cell's pending standard output first, so a display never overtakes earlier prints. */
+    @Override
+    public void display(DisplayData data) {
+        flushOutput();
+        super.display(data);
+    }
+
+    /** Sends the running cell's pending standard output and error now. */
+    public void flushOutput() {
+        streams.flush();
+    }
+
     /**
      * Clears the output of the running cell.
      *
@@ -572,9 +589,11 @@ public final class Gan4jKernel extends BaseKernel implements MagicHost {
                     + e.getMessage());
             extra = List.of();
         }
+        PrintStream log = System.err; // the kernel's log; cells get their own System.err while they run
+        log.println("gan4j kernel: " + ExitGuard.install());
         Gan4jKernel kernel = new Gan4jKernel(extra);
         try {
-            JupyterConnection jupyter = new JupyterConnection(connection);
+            JupyterConnection jupyter = new GuardedConnection(connection, line -> log.println("gan4j kernel: " + line));
             kernel.onStartup();
             kernel.becomeHandlerForConnection(jupyter);
             ParentWatch.exitWhenParentDies();

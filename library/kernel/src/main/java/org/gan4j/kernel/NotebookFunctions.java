@@ -49,6 +49,7 @@ public final class NotebookFunctions {
      * @param value the new value
      */
     public static void updateDisplay(String id, Object value) {
+        flushOutput();
         kernel().getIO().display.updateDisplay(id, render(value));
     }
 
@@ -60,6 +61,7 @@ public final class NotebookFunctions {
      * @param mimeTypes the MIME types
      */
     public static void updateDisplay(String id, Object value, String... mimeTypes) {
+        flushOutput();
         kernel().getIO().display.updateDisplay(id, render(value, mimeTypes));
     }
 
@@ -128,6 +130,12 @@ public final class NotebookFunctions {
         }
         kernel().display(data);
         return id;
+    }
+
+    private static void flushOutput() {
+        if (kernel() instanceof Gan4jKernel) {
+            ((Gan4jKernel) kernel()).flushOutput();
+        }
     }
 
     private static BaseKernel kernel() {

@@ -42,6 +42,7 @@ final class CellExecutionControl extends DirectExecutionControl {
     private final java.util.concurrent.atomic.AtomicInteger cooperativeSections = new AtomicInteger();
     private volatile Object lastValue;
     private volatile Throwable lastThrowable;
+    private volatile String abandonedReport;
 
     @Override
     protected String invoke(Method doitMethod) throws Exception {
@@ -80,7 +81,6 @@ final class CellExecutionControl extends DirectExecutionControl {
 
     private Object awaitOrAbandon(SingleWorker current, CompletableFuture<Object> result) throws Exception {
         long stopSeenAt = -1;
-        boolean hardStopped = false;
         while (true) {
             try {
                 return result.get(50, TimeUnit.MILLISECONDS);
@@ -96,14 +96,15 @@ final class CellExecutionControl extends DirectExecutionControl {
                 }
                 long grace = TimeUnit.MILLISECONDS.toNanos(cooperativeSections.get() > 0 ? COOPERATIVE_GRACE_MILLIS
                         : GRACE_MILLIS);
-                if (!hardStopped && now - stopSeenAt > grace) {
-                    hardStopped = true;
-                    current.hardStopRunning();
-                } else if (now - stopSeenAt > grace + TimeUnit.MILLISECONDS.toNanos(GRACE_MILLIS)) {
-                    // The snippet ignores interrupts and cannot be killed: leave it, start a fresh worker.
+                if (now - stopSeenAt > grace + TimeUnit.MILLISECONDS.toNanos(GRACE_MILLIS)) {
+                    // The snippet catches even the forced stop: park its thread, start a fresh worker.
                     worker = new SingleWorker();
-                    current.abandon();
+                    Thread left = current.abandon();
+                    abandonedReport = left == null ? null : ThreadParking.park(left);
                     throw new StoppedException();
+                } else if (now - stopSeenAt > grace) {
+                    // Repeated: a loop that catches ThreadDeath may still be hit outside its try block.
+                    current.hardStopRunning();
                 }
             }
         }
@@ -148,6 +149,16 @@ final class CellExecutionControl extends DirectExecutionControl {
     /** Forgets a stop request that arrived while no cell was running. */
     void clearStopRequest() {
         stopRequested = false;
+    }
+
+    /**
+     * @return what became of the last stopped cell's thread when it would not end (parked or still running), or
+     *         {@code null} when it ended; clears the report
+     */
+    String takeAbandonedReport() {
+        String r = abandonedReport;
+        abandonedReport = null;
+        return r;
     }
 
     Object lastValue() {
@@ -214,8 +225,11 @@ final class CellExecutionControl extends DirectExecutionControl {
             }
         }
 
-        void abandon() {
+        /** @return the thread still running a snippet, if any */
+        Thread abandon() {
+            Thread t = thread.get();
             executor.shutdownNow();
+            return t != null && t.isAlive() ? t : null;
         }
     }
 }

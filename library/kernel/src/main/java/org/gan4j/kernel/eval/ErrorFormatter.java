@@ -78,9 +78,11 @@ final class ErrorFormatter {
         while (t != null && seen.add(t)) {
             String cls = t instanceof EvalException ? ((EvalException) t).getExceptionClassName() : t.getClass().getName();
             lines.add(prefix + cls + (t.getMessage() == null ? "" : ": " + t.getMessage()));
+            List<String> frames = new ArrayList<>();
             for (StackTraceElement frame : userFrames(t.getStackTrace())) {
-                lines.add("\tat " + frame(frame));
+                frames.add("\tat " + frame(frame));
             }
+            lines.addAll(FrameFolding.fold(frames));
             prefix = "Caused by: ";
             t = t.getCause() instanceof JShellException ? (JShellException) t.getCause() : null;
         }
@@ -89,8 +91,22 @@ final class ErrorFormatter {
     }
 
     static CellException interrupted() {
-        return new CellException(CellException.Kind.INTERRUPTED, "Interrupted", "the cell was interrupted",
-                List.of("Interrupted: the cell was interrupted; variables defined before are kept"), null);
+        return interrupted(null);
+    }
+
+    /**
+     * @param threadReport what became of a thread that would not stop ({@code null}: it stopped)
+     * @return the error of an interrupted cell
+     */
+    static CellException interrupted(String threadReport) {
+        List<String> lines = new ArrayList<>();
+        lines.add("Interrupted: the cell was interrupted; variables defined before are kept");
+        String message = "the cell was interrupted";
+        if (threadReport != null) {
+            lines.add("  " + threadReport);
+            message += "; " + threadReport;
+        }
+        return new CellException(CellException.Kind.INTERRUPTED, "Interrupted", message, lines, null);
     }
 
     /** Keeps the frames up to the outermost snippet frame: what runs the snippet is not the user's business. */

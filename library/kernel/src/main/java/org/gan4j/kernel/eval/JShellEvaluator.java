@@ -288,7 +288,7 @@ public final class JShellEvaluator implements AutoCloseable {
     private CellException toCellException(JShellException thrown) {
         Throwable real = control.lastThrowable();
         if (control.takeStopRequest()) {
-            return ErrorFormatter.interrupted();
+            return ErrorFormatter.interrupted(control.takeAbandonedReport());
         }
         if (thrown instanceof UnresolvedReferenceException) {
             DeclarationSnippet d = ((UnresolvedReferenceException) thrown).getSnippet();
@@ -306,7 +306,7 @@ public final class JShellEvaluator implements AutoCloseable {
 
     private void checkInterrupt() throws CellException {
         if (control.takeStopRequest()) {
-            throw ErrorFormatter.interrupted();
+            throw ErrorFormatter.interrupted(control.takeAbandonedReport());
         }
     }
 
