@@ -31,7 +31,7 @@ record NotebookExpectation(String file, int minImages, List<NumberInRange> numbe
                     // a collapsed run (the issue that set this bar: all samples judged "Bag") covers 1-3 classes
                     NumberInRange.of("classes the judge finds", "classes covered by 500 samples: (\\d+)", 7, 10),
                     NumberInRange.of("exercise: epochs", "correct: ([0-9.]+) epochs", 1.91, 1.93))),
-            new NotebookExpectation("04-loss-visualisation.ipynb", 7, List.of(
+            new NotebookExpectation("04-loss-visualisation.ipynb", 6, List.of(
                     NumberInRange.of("modes covered by the healthy run", "modes covered: healthy (\\d+)/8", 6, 8),
                     NumberInRange.of("modes covered after collapse", "collapsed (\\d+)/8", 0, 5),
                     NumberInRange.of("modes covered, non-saturating", "non-saturating (\\d+)/8", 6, 8),
