@@ -21,7 +21,8 @@ import tech.tablesaw.api.Table;
  * @param referenceSource      the real images they are compared with
  * @param featureNetwork       the feature network, in words
  * @param samples              number of evaluated images (the generated sample count of every metric)
- * @param referenceCount       number of real reference images
+ * @param referenceCount       number of real reference images (the k-NN metrics use as many of them as there are
+ *                             samples, see {@link Evaluator})
  * @param frechetDistance      {@link FrechetDistance} in the feature network's space, squared
  * @param frechetFloor         the same between real images at the same counts
  * @param kid                  {@link KernelInceptionDistance}
@@ -94,6 +95,7 @@ public record EvaluationReport(String samplesSource, String referenceSource, Str
      */
     public Table table() {
         String counts = samples + " vs " + referenceCount + " real";
+        String knnCounts = precisionRecall.generatedCount() + " vs " + precisionRecall.realCount() + " real";
         String kidCounts = kid.subsets() + " subsets of " + kid.subsetSize();
         StringColumn metric = StringColumn.create("metric");
         DoubleColumn value = DoubleColumn.create("value");
@@ -106,13 +108,13 @@ public record EvaluationReport(String samplesSource, String referenceSource, Str
         add(metric, value, std, floor, better, used, "KID", kid.mean(), kid.std(), kidFloor.mean(), "lower",
                 kidCounts);
         add(metric, value, std, floor, better, used, "precision (k=3)", precision(), Double.NaN,
-                precisionRecallFloor.precision(), "higher", counts);
+                precisionRecallFloor.precision(), "higher", knnCounts);
         add(metric, value, std, floor, better, used, "recall (k=3)", recall(), Double.NaN,
-                precisionRecallFloor.recall(), "higher", counts);
+                precisionRecallFloor.recall(), "higher", knnCounts);
         add(metric, value, std, floor, better, used, "density (k=5)", density(), Double.NaN,
-                densityCoverageFloor.density(), "near 1", counts);
+                densityCoverageFloor.density(), "near 1", knnCounts);
         add(metric, value, std, floor, better, used, "coverage (k=5)", coverage(), Double.NaN,
-                densityCoverageFloor.coverage(), "higher", counts);
+                densityCoverageFloor.coverage(), "higher", knnCounts);
         add(metric, value, std, floor, better, used, "classes covered", classes.coveredClasses(), Double.NaN,
                 classesFloor.coveredClasses(), "higher", samples + " samples");
         add(metric, value, std, floor, better, used, "label accuracy", labelAccuracy, Double.NaN,
@@ -140,11 +142,11 @@ public record EvaluationReport(String samplesSource, String referenceSource, Str
                 + "<th>real floor</th><th>better</th><th style=\"text-align: left\">samples</th></tr></thead><tbody>");
         Table t = table();
         for (int r = 0; r < t.rowCount(); r++) {
-            double v = t.doubleColumn("value").get(r);
-            double s = t.doubleColumn("± std").get(r);
+            double v = t.doubleColumn("value").getDouble(r);
+            double s = t.doubleColumn("± std").getDouble(r);
             out.append("<tr><td style=\"text-align: left\">").append(Html.escape(t.stringColumn("metric").get(r)))
                     .append("</td><td>").append(format(v)).append(Double.isNaN(s) ? "" : " ± " + format(s))
-                    .append("</td><td>").append(format(t.doubleColumn("real floor").get(r)))
+                    .append("</td><td>").append(format(t.doubleColumn("real floor").getDouble(r)))
                     .append("</td><td>").append(Html.escape(t.stringColumn("better").get(r)))
                     .append("</td><td style=\"text-align: left\">").append(Html.escape(t.stringColumn("samples").get(r)))
                     .append("</td></tr>");

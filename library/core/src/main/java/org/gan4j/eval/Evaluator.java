@@ -18,7 +18,9 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * (two disjoint real sets at the same sample count). Returns an immutable {@link EvaluationReport}.
  *
  * <p>Memory and time grow with the square of the sample count (the k-NN metrics compare all pairs): up to
- * {@value #MAX_SAMPLES} samples are accepted; 2 000 take a few seconds. Compare runs at the same sample count: the
+ * {@value #MAX_SAMPLES} samples are accepted; 2 000 take a few seconds. FD and KID compare the samples with all
+ * reference images; precision, recall, density and coverage with as many reference images as there are samples
+ * (a fixed random subset when there are fewer samples), since they depend on both set sizes. Compare runs at the same sample count: the
  * Fréchet distance is biased at small counts (see {@link FrechetDistance}).
  *
  * <pre>{@code
@@ -37,6 +39,8 @@ public final class Evaluator {
     private final FeatureNetwork network;
     private final ImageDataset reference;
     private final double[][] referenceFeatures;
+    /** The reference features in a fixed random order, for the k-NN metrics' equal-sized subsets. */
+    private final double[][] referenceShuffled;
     private final ImageDataset floorPool;
     private final Map<Integer, Floor> floors = new HashMap<>();
 
@@ -49,6 +53,12 @@ public final class Evaluator {
         this.network = network;
         this.reference = reference;
         this.referenceFeatures = network.features(reference);
+        int[] order = org.gan4j.random.RandomStream.seeded(FLOOR_SEED).split("reference").permutation(
+                referenceFeatures.length);
+        this.referenceShuffled = new double[order.length][];
+        for (int i = 0; i < order.length; i++) {
+            referenceShuffled[i] = referenceFeatures[order[i]];
+        }
         this.floorPool = floorPool.shuffled(FLOOR_SEED);
     }
 
@@ -141,8 +151,8 @@ public final class Evaluator {
                 network.toString(), samples.size(), reference.size(),
                 FrechetDistance.between(referenceFeatures, features), floor.frechet(),
                 KernelInceptionDistance.of(referenceFeatures, features), floor.kid(),
-                PrecisionRecall.of(referenceFeatures, features), floor.pr(),
-                DensityCoverage.of(referenceFeatures, features), floor.dc(),
+                PrecisionRecall.of(knnReference(features.length), features), floor.pr(),
+                DensityCoverage.of(knnReference(features.length), features), floor.dc(),
                 coverage(probabilities), floor.classes(),
                 labelled ? accuracy(probabilities, samples.labels()) : Double.NaN, floor.labelAccuracy());
     }
@@ -154,10 +164,19 @@ public final class Evaluator {
                 double[][] f = network.features(real);
                 double[][] p = network.probabilities(real);
                 return new Floor(FrechetDistance.between(referenceFeatures, f),
-                        KernelInceptionDistance.of(referenceFeatures, f), PrecisionRecall.of(referenceFeatures, f),
-                        DensityCoverage.of(referenceFeatures, f), coverage(p), accuracy(p, real.labels()));
+                        KernelInceptionDistance.of(referenceFeatures, f), PrecisionRecall.of(knnReference(count), f),
+                        DensityCoverage.of(knnReference(count), f), coverage(p), accuracy(p, real.labels()));
             });
         }
+    }
+
+    /**
+     * The reference vectors the k-NN metrics use for n samples: as many as there are samples (when the reference
+     * has enough), drawn in a fixed random order, because precision, recall, density and coverage depend on both
+     * set sizes and their papers compare sets of equal size.
+     */
+    private double[][] knnReference(int n) {
+        return n >= referenceShuffled.length ? referenceShuffled : java.util.Arrays.copyOf(referenceShuffled, n);
     }
 
     private void checkCount(int n) {
