@@ -73,7 +73,8 @@ public final class FeatureNetwork {
 
     private static final Gson GSON = new GsonBuilder().setPrettyPrinting().disableHtmlEscaping()
             .serializeSpecialFloatingPointValues().create();
-    private static final int FEATURE_LAYER = 8;
+    /** Name of the dense layer whose activations are the features. */
+    private static final String FEATURE_LAYER_NAME = "features";
     private static final int BATCH = 500;
     /** The learning rate is multiplied by this per epoch (smoothly, step by step). */
     private static final double EPOCH_DECAY = 0.7;
@@ -81,6 +82,7 @@ public final class FeatureNetwork {
             + "dense(features)-relu, dropout, softmax";
 
     private final MultiLayerNetwork network;
+    private final int featureLayer;
     private final List<String> classNames;
     private final long[] imageShape;
     private final FeatureNetworkProvenance provenance;
@@ -88,6 +90,7 @@ public final class FeatureNetwork {
     private FeatureNetwork(MultiLayerNetwork network, List<String> classNames, long[] imageShape,
                            FeatureNetworkProvenance provenance) {
         this.network = network;
+        this.featureLayer = featureLayerIndex(network);
         this.classNames = List.copyOf(classNames);
         this.imageShape = imageShape.clone();
         this.provenance = provenance;
@@ -207,7 +210,7 @@ public final class FeatureNetwork {
                 .layer(new ActivationLayer.Builder().activation(Activation.RELU).build())
                 .layer(new SubsamplingLayer.Builder(SubsamplingLayer.PoolingType.MAX).kernelSize(2, 2).stride(2, 2)
                         .build())
-                .layer(new DenseLayer.Builder().name("features").nOut(o.featureSize()).activation(Activation.RELU)
+                .layer(new DenseLayer.Builder().name(FEATURE_LAYER_NAME).nOut(o.featureSize()).activation(Activation.RELU)
                         .build())
                 .layer(new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT).name("classes")
                         .nOut(train.numClasses()).activation(Activation.SOFTMAX)
@@ -369,7 +372,7 @@ public final class FeatureNetwork {
         for (int from = 0; from < images.size(); from += BATCH) {
             int to = Math.min(images.size(), from + BATCH);
             INDArray x = images.features(from, to);
-            INDArray y = features ? network.feedForwardToLayer(FEATURE_LAYER, x, false).get(FEATURE_LAYER + 1)
+            INDArray y = features ? network.feedForwardToLayer(featureLayer, x, false).get(featureLayer + 1)
                     : network.output(x, false);
             double[][] part = y.castTo(DataType.DOUBLE).toDoubleMatrix();
             System.arraycopy(part, 0, out, from, part.length);
@@ -385,13 +388,23 @@ public final class FeatureNetwork {
         }
     }
 
+    private static int featureLayerIndex(MultiLayerNetwork network) {
+        for (int i = 0; i < network.getnLayers(); i++) {
+            if (FEATURE_LAYER_NAME.equals(network.getLayer(i).conf().getLayer().getLayerName())) {
+                return i;
+            }
+        }
+        throw new IllegalArgumentException("the network has no layer named \"" + FEATURE_LAYER_NAME
+                + "\": not a feature network");
+    }
+
     private static long[] imageShapeOf(ImageDataset images) {
         return new long[] {images.channels(), images.height(), images.width()};
     }
 
     /** @return the width of the feature vectors */
     public int featureSize() {
-        return (int) network.getLayer(FEATURE_LAYER).getParam("W").size(1);
+        return (int) network.getLayer(featureLayer).getParam("W").size(1);
     }
 
     /** @return the class names of the softmax head, index = label */

@@ -32,14 +32,16 @@ public record KernelInceptionDistance(double mean, double std, int subsets, int 
     public static final int DEFAULT_MAX_SUBSET_SIZE = 1000;
 
     /**
-     * KID with {@value #DEFAULT_SUBSETS} subsets of {@code min(1000, n, m)} vectors, seed 0.
+     * KID with {@value #DEFAULT_SUBSETS} subsets of {@code min(1000, min(n, m) / 2)} vectors, seed 0. Half the smaller
+     * set (StyleGAN2-ADA takes all of it when it is below 1 000) so that the subsets differ in both sets and their
+     * spread shows the sampling variability of the estimate.
      *
      * @param real      real feature vectors {@code [n][d]}, n ≥ 2
      * @param generated generated feature vectors {@code [m][d]}, m ≥ 2
      * @return mean and standard deviation of the subset estimates
      */
     public static KernelInceptionDistance of(double[][] real, double[][] generated) {
-        int size = Math.min(DEFAULT_MAX_SUBSET_SIZE, Math.min(real.length, generated.length));
+        int size = Math.max(2, Math.min(DEFAULT_MAX_SUBSET_SIZE, Math.min(real.length, generated.length) / 2));
         return of(real, generated, DEFAULT_SUBSETS, size, 0);
     }
 
