@@ -54,7 +54,8 @@ import org.nd4j.linalg.schedule.ScheduleType;
  * full test split (10 000 images), seed, command, date and file checksum are in its {@link #provenance()}. Loading
  * checks the checksum. For other data, {@link #train} makes one in one call.
  *
- * <p>Architecture: conv 3×3×32 → batch norm → ReLU → max-pool 2 → conv 3×3×64 → batch norm → ReLU → max-pool 2 →
+ * <p>Architecture: three blocks of 3×3 convolution (32, 48, 96 channels) → batch norm → ReLU → max-pool 2 (28 → 14 → 7
+ * → 3) →
  * dense ({@link FeatureNetworkOptions#featureSize()}, ReLU: <em>the features</em>) → dropout → softmax over the
  * classes. Images are read as they come from {@link ImageDataset} (pixels in [-1, 1]).
  *
@@ -78,8 +79,8 @@ public final class FeatureNetwork {
     private static final int BATCH = 500;
     /** The learning rate is multiplied by this per epoch (smoothly, step by step). */
     private static final double EPOCH_DECAY = 0.7;
-    private static final String ARCHITECTURE = "conv3x3x32-bn-relu-maxpool2, conv3x3x64-bn-relu-maxpool2, "
-            + "dense(features)-relu, dropout, softmax";
+    private static final String ARCHITECTURE = "conv3x3x32-bn-relu-maxpool2, conv3x3x48-bn-relu-maxpool2, "
+            + "conv3x3x96-bn-relu-maxpool2, dense(features)-relu, dropout, softmax";
 
     private final MultiLayerNetwork network;
     private final int featureLayer;
@@ -204,9 +205,15 @@ public final class FeatureNetwork {
                 .layer(new ActivationLayer.Builder().activation(Activation.RELU).build())
                 .layer(new SubsamplingLayer.Builder(SubsamplingLayer.PoolingType.MAX).kernelSize(2, 2).stride(2, 2)
                         .build())
-                .layer(new ConvolutionLayer.Builder(3, 3).name("conv2").nOut(64).activation(Activation.IDENTITY)
+                .layer(new ConvolutionLayer.Builder(3, 3).name("conv2").nOut(48).activation(Activation.IDENTITY)
                         .build())
                 .layer(new BatchNormalization.Builder().name("bn2").build())
+                .layer(new ActivationLayer.Builder().activation(Activation.RELU).build())
+                .layer(new SubsamplingLayer.Builder(SubsamplingLayer.PoolingType.MAX).kernelSize(2, 2).stride(2, 2)
+                        .build())
+                .layer(new ConvolutionLayer.Builder(3, 3).name("conv3").nOut(96).activation(Activation.IDENTITY)
+                        .build())
+                .layer(new BatchNormalization.Builder().name("bn3").build())
                 .layer(new ActivationLayer.Builder().activation(Activation.RELU).build())
                 .layer(new SubsamplingLayer.Builder(SubsamplingLayer.PoolingType.MAX).kernelSize(2, 2).stride(2, 2)
                         .build())

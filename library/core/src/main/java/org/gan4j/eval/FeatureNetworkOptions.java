@@ -1,7 +1,7 @@
 package org.gan4j.eval;
 
 /**
- * How {@link FeatureNetwork#train} trains a feature network: a compact CNN (two 3×3 convolution blocks with batch
+ * How {@link FeatureNetwork#train} trains a feature network: a compact CNN (three 3×3 convolution blocks with batch
  * normalisation and 2×2 max pooling, a dense feature layer, a softmax head) fitted with Adam.
  *
  * @param epochs          passes over the training images, ≥ 1
