@@ -54,7 +54,7 @@ record NotebookExpectation(String file, int minImages, List<NumberInRange> numbe
                             + "([0-9.]+)", 0.1, 1.0),
                     NumberInRange.of("noise FD over real FD", "noise FD / real FD = ([0-9.]+)", 10, 1e9),
                     NumberInRange.of("runs compared", "runs compared: (\\d+)", 3, 3),
-                    // quick runs are short: far above the floor (447.6 measured 2026-11-30, noise ~550) but finite;
+                    // quick runs are short: far above the floor (best 298.7 measured 2026-11-30, uniform noise 268) but finite;
                     // a NaN or a broken run fails to parse
                     NumberInRange.of("best final FD of the quick runs", "best final FD ([0-9.]+)", 0.5, 1000),
                     NumberInRange.of("exercise: expected coverage", "correct: expected coverage = ([0-9.]+)",
