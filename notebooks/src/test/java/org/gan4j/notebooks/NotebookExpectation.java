@@ -46,7 +46,25 @@ record NotebookExpectation(String file, int minImages, List<NumberInRange> numbe
                     NumberInRange.of("lerp midpoint norm", "lerp midpoint norm = ([0-9.]+)", 4.0, 7.0),
                     NumberInRange.of("slerp midpoint norm", "slerp midpoint norm = ([0-9.]+)", 6.5, 9.5),
                     NumberInRange.of("walk GIF frames", "AnimatedGif\\[(\\d+) frames", 16, 48),
-                    NumberInRange.of("exercise: slerp norm", "correct: slerp norm at t=0.3 = ([0-9.]+)", 6.0, 10.0))));
+                    NumberInRange.of("exercise: slerp norm", "correct: slerp norm at t=0.3 = ([0-9.]+)", 6.0, 10.0))),
+            new NotebookExpectation("09-evaluating-gans.ipynb", 2, List.of(
+                    // real training images against real test images: FD at its real floor (measured ratio ~1)
+                    NumberInRange.of("real/floor FD ratio", "real vs real: FD [0-9.]+, floor [0-9.]+, ratio = ([0-9.]+)",
+                            0.5, 2.0),
+                    // two samples of N(0, I) in 64-d: precision/recall well below 1, density ~1, coverage ~0.97
+                    NumberInRange.of("identical sets: precision", "identical distributions: precision ([0-9.]+)",
+                            0.45, 0.8),
+                    NumberInRange.of("identical sets: density", "density ([0-9.]+), coverage [0-9.]+\\b", 0.85, 1.15),
+                    NumberInRange.of("identical sets: coverage", "\\| density [0-9.]+, coverage ([0-9.]+)", 0.93, 1.0),
+                    NumberInRange.of("coverage lost with 3 classes missing", "coverage drop with 3 classes missing = "
+                            + "([0-9.]+)", 0.1, 1.0),
+                    NumberInRange.of("noise FD over real FD", "noise FD / real FD = ([0-9.]+)", 10, 1e9),
+                    NumberInRange.of("runs compared", "runs compared: (\\d+)", 3, 3),
+                    // quick runs are short: far above the floor (best 298.7 measured 2026-11-30, uniform noise 268) but finite;
+                    // a NaN or a broken run fails to parse
+                    NumberInRange.of("best final FD of the quick runs", "best final FD ([0-9.]+)", 0.5, 1000),
+                    NumberInRange.of("exercise: expected coverage", "correct: expected coverage = ([0-9.]+)",
+                            0.968, 0.969))));
 
     /**
      * A number the notebook prints: the first capture group of {@code pattern} in the outputs' text.

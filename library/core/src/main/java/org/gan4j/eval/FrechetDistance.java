@@ -10,14 +10,21 @@ import org.gan4j.data.ImageDataset;
  * the measure behind FID (Heusel, Ramsauer, Unterthiner, Nessler, Hochreiter, "GANs Trained by a Two Time-Scale
  * Update Rule Converge to a Local Nash Equilibrium", NeurIPS 2017).
  *
- * <p>{@link #inJudgeSpace} measures it in the class-probability space of a {@link JudgeClassifier} (one dimension per
- * class). <strong>This is not Inception-FID</strong>: FID uses the 2048 pool features of an Inception-v3 network
- * trained on ImageNet; the numbers here are on another scale and must not be compared with FIDs in papers. They are
- * comparable between runs judged by the same judge on the same real images and sample count (like FID, the estimate
- * is biased upwards for small sample counts).
+ * <p>{@link #between} takes any features; {@link Evaluator} applies it to the penultimate-layer features of a
+ * {@link FeatureNetwork} (the analogue of FID's Inception-v3 pool features, like TF-GAN's {@code
+ * mnist_frechet_distance}) and prints the real-vs-real floor beside it. {@link #inJudgeSpace} measures it in the
+ * class-probability space of a {@link JudgeClassifier}. <strong>Neither is Inception-FID</strong>: the numbers are on
+ * another scale and must not be compared with FIDs in papers, only between runs measured the same way.
+ *
+ * <p><strong>Bias at small sample counts.</strong> The estimate plugs sample means and covariances into a non-linear
+ * formula, so it is biased upwards, and the bias shrinks roughly like 1/N (Chong &amp; Forsyth, "Effectively
+ * Unbiased FID and Inception Score and Where to Find Them", CVPR 2020; TF-GAN's documentation notes the same): two
+ * samples of the <em>same</em> distribution give d² &gt; 0, more so the fewer they are, and the bias depends on the
+ * distribution, so it differs between generators. Compare distances only at equal sample counts, next to the
+ * real-vs-real floor at that count (what {@link Evaluator} prints); {@link KernelInceptionDistance} is unbiased.
  *
  * <pre>{@code
- * double fd = FrechetDistance.inJudgeSpace(judge, FashionMnist.embedded(Split.TEST), samples);
+ * double fd = FrechetDistance.between(net.features(realImages), net.features(samples));
  * }</pre>
  */
 public final class FrechetDistance {
