@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.Objects;
 
 import org.gan4j.train.GanConfig;
+import org.gan4j.train.GanTrainer;
 import org.gan4j.train.GanResult;
 import org.gan4j.train.TrainingSession;
 import tech.tablesaw.api.Table;
@@ -87,16 +88,26 @@ public record RunSummary(String name, GanConfig config, Table history, Table met
      */
     public static RunSummary fromDirectory(Path dir) throws IOException {
         Objects.requireNonNull(dir, "dir");
-        Path config = dir.resolve("config.json");
-        Path history = dir.resolve("history.csv");
+        Path files = dir;
+        if (!Files.isRegularFile(dir.resolve("config.json"))) {
+            try {
+                files = GanTrainer.checkpointFiles(dir); // a checkpoint keeps its files in its newest version folder
+            } catch (IOException notACheckpoint) {
+                files = dir; // reported below as a missing config.json
+            }
+        }
+        Path config = files.resolve("config.json");
+        Path history = files.resolve("history.csv");
         for (Path p : new Path[] {config, history}) {
             if (!Files.isRegularFile(p)) {
                 throw new IOException(p + ": missing; expected a run directory with config.json and history.csv "
                         + "(a checkpoint or TrainingSession.save)");
             }
         }
-        Path metrics = dir.resolve(METRICS_FILE);
-        Path evaluation = dir.resolve(EVALUATION_FILE);
+        Path metrics = Files.isRegularFile(dir.resolve(METRICS_FILE)) ? dir.resolve(METRICS_FILE)
+                : files.resolve(METRICS_FILE);
+        Path evaluation = Files.isRegularFile(dir.resolve(EVALUATION_FILE)) ? dir.resolve(EVALUATION_FILE)
+                : files.resolve(EVALUATION_FILE);
         EvaluationReport report = null;
         if (Files.isRegularFile(evaluation)) {
             try {

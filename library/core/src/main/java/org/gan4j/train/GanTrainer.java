@@ -36,6 +36,20 @@ public final class GanTrainer {
     }
 
     /**
+     * The folder that holds the files of the checkpoint saved in {@code checkpoint} ({@code config.json},
+     * {@code history.csv}, the networks, ...): its newest complete version. For tools that read those files; training
+     * reads them through {@link #fromCheckpoint(Path)} and {@link #resumeSession(Path, TrainingSet)}.
+     *
+     * @throws IOException if {@code checkpoint} holds no checkpoint (the message names it)
+     */
+    public static Path checkpointFiles(Path checkpoint) throws IOException {
+        if (checkpoint == null) {
+            throw new IllegalArgumentException("checkpoint must not be null");
+        }
+        return Checkpoint.contents(checkpoint);
+    }
+
+    /**
      * A trainer with the configuration saved in a checkpoint directory ({@code config.json}), to continue that run
      * without restating its configuration:
      * <pre>{@code

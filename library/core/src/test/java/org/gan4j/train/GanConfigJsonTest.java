@@ -13,6 +13,7 @@ import org.gan4j.loss.Regularizer;
 import org.gan4j.nn.DcganDiscriminator;
 import org.gan4j.nn.DcganGenerator;
 import org.gan4j.nn.LabelConditioning;
+import org.gan4j.nn.Normalization;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -27,10 +28,13 @@ class GanConfigJsonTest {
         return List.of(GanConfig.mlp(2), GanConfig.conditionalMlp(2, 8), base, GanConfig.dcgan(32, 3),
                 GanConfig.conditional(10), GanConfig.quickDcgan(), GanConfig.quickConditional(10),
                 base.toBuilder().loss(GanLoss.minimax()).build(),
-                base.toBuilder().loss(GanLoss.leastSquares()).regularizer(Regularizer.r1(10)).build(),
+                base.toBuilder().loss(GanLoss.leastSquares()).regularizer(Regularizer.r1(10))
+                        .discriminator(DcganDiscriminator.builder().normalization(Normalization.NONE).build()).build(),
                 base.toBuilder().loss(GanLoss.hinge()).build(),
                 base.toBuilder().loss(GanLoss.nonSaturating().withRealLabel(0.9)).build(),
+                GanConfig.wganGp(28, 1), GanConfig.quickWganGp(), GanConfig.mlpWganGp(2),
                 base.toBuilder().loss(GanLoss.wasserstein()).regularizer(Regularizer.gradientPenalty(10)).nCritic(5)
+                        .discriminator(DcganDiscriminator.builder().normalization(Normalization.NONE).build())
                         .emaDecay(0).snapshotEvery(0).seed(Long.MIN_VALUE).build(),
                 base.toBuilder().generator(DcganGenerator.builder().latentSize(7).baseWidth(3).kernelSize(4).build())
                         .discriminator(DcganDiscriminator.builder().baseWidth(5).kernelSize(3).build()).build(),

@@ -48,6 +48,10 @@ class PenaltyGradientTest {
             double error = relativeError(critic(Normalization.BATCH, LabelConditioning.CONCATENATION), reg);
             System.out.printf(Locale.ROOT, "%s, batch-normalised critic: relative error %.2e%n", reg, error);
             assertTrue(error > 1e-2, reg + " with batch norm should not match, relative error " + error);
+            IllegalArgumentException refused = org.junit.jupiter.api.Assertions.assertThrows(
+                    IllegalArgumentException.class, () -> GanConfig.dcgan(28, 1).toBuilder().regularizer(reg).build());
+            assertTrue(refused.getMessage().contains("batch normalisation")
+                    && refused.getMessage().contains("Normalization.NONE"), refused.getMessage());
         }
     }
 
