@@ -1,4 +1,4 @@
-"""The reference DCGAN of shared DESIGN.md §3 in PyTorch: the yardstick for gan4j's training speed.
+"""The reference DCGAN of docs/figures.md ("The reference DCGAN") in PyTorch: the yardstick for gan4j's training speed.
 
 Same network, batch, optimiser and step as gan4j's benchmark: G z100 -> Dense 6272 + BN + ReLU -> 7x7x128
 -> deconv 5x5 s2 -> 14x14x64 + BN + ReLU -> deconv 5x5 s2 -> 28x28x1 tanh; D conv64 5x5 s2 LReLU(0.2) ->

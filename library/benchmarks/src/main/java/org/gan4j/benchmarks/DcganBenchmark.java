@@ -22,7 +22,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * Trains the reference DCGAN (shared DESIGN §3: {@link GanConfig#dcgan(int, int) GanConfig.dcgan(28, 1)}) with
+ * Trains the reference DCGAN ({@link GanConfig#dcgan(int, int) GanConfig.dcgan(28, 1)}, described in docs/figures.md) with
  * gan4j's real {@link GanTrainer} on the embedded Fashion-MNIST subset and measures it from a
  * {@link TrainingListener}; the training loop itself is not touched.
  *

@@ -1,7 +1,7 @@
 /**
  * Benchmarks of gan4j's trainer, run by {@code environment/benchmark}; not part of the library's API.
  *
- * <p>{@link org.gan4j.benchmarks.DcganBenchmark} trains the reference DCGAN of DESIGN §3 with the real
+ * <p>{@link org.gan4j.benchmarks.DcganBenchmark} trains the reference DCGAN (docs/figures.md) with the real
  * {@link org.gan4j.train.GanTrainer} and prints images per second (speed mode) or the process's resident memory
  * over a long run (memory mode).
  */

@@ -32,7 +32,7 @@ import org.nd4j.linalg.learning.config.Adam;
 import org.nd4j.linalg.lossfunctions.LossFunctions;
 
 /**
- * Timing harness, not a test: training throughput of the reference DCGAN (shared DESIGN §3) with DL4J's oneDNN layer
+ * Timing harness, not a test: training throughput of the reference DCGAN (docs/figures.md) with DL4J's oneDNN layer
  * helpers on and off, in one JVM. Both variants are built here with plain DL4J builders (the helper switch is read at
  * {@code init()}, so {@link #build} sets it around that call only); rounds alternate on/off so machine noise hits both.
  *
