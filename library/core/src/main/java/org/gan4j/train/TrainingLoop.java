@@ -270,11 +270,20 @@ final class TrainingLoop implements TrainingRun {
 
     /** D's training-mode scores {@code [n, 1]} for samples with labels; keeps the layer inputs for {@link #backD}. */
     private INDArray scoreD(INDArray samples, int[] labels) {
+        return scoreD(d, dSpec, samples, labels);
+    }
+
+    private static INDArray scoreD(Player d, DiscriminatorSpec dSpec, INDArray samples, int[] labels) {
         return dSpec.scores(d.forward(dSpec.input(samples, labels)), labels);
     }
 
     /** Back-propagates a gradient on {@link #scoreD}'s scores through D (parameter gradient into D's view). */
     private Pair<Gradient, INDArray> backD(INDArray scoreGradient, int[] labels) {
+        return backD(d, dSpec, scoreGradient, labels);
+    }
+
+    private static Pair<Gradient, INDArray> backD(Player d, DiscriminatorSpec dSpec, INDArray scoreGradient,
+                                                  int[] labels) {
         return d.backward(dSpec.outputGradient(scoreGradient, labels));
     }
 
@@ -288,11 +297,11 @@ final class TrainingLoop implements TrainingRun {
      */
     static DifferentiableCritic critic(Player d, DiscriminatorSpec dSpec, int[] labels) {
         return (samples, scoreGradient) -> {
-            INDArray scores = dSpec.scores(d.forward(dSpec.input(samples, labels)), labels);
+            INDArray scores = scoreD(d, dSpec, samples, labels);
             INDArray ds = scoreGradient == null
                     ? scores.ulike().assign(1.0)
                     : scoreGradient.castTo(scores.dataType());
-            INDArray inputGrad = d.backward(dSpec.outputGradient(ds, labels)).getSecond();
+            INDArray inputGrad = backD(d, dSpec, ds, labels).getSecond();
             INDArray paramGrad = d.gradientCopy().muli(d.trainableMask);
             return new DifferentiableCritic.Pass(scores, paramGrad, dSpec.sampleGradient(inputGrad, samples.size(1)));
         };

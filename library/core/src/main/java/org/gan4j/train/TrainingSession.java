@@ -65,11 +65,6 @@ public final class TrainingSession {
         }
     }
 
-    /** The training state behind this session (for tests of the training machinery). */
-    TrainingLoop loop() {
-        return loop;
-    }
-
     private void checkUsable() {
         if (broken != null) {
             throw new IllegalStateException("this session cannot continue: " + broken + ". Resume from a checkpoint "

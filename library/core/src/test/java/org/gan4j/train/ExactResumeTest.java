@@ -79,8 +79,8 @@ class ExactResumeTest {
         TrainingSession resumed = new GanTrainer(config).resumeSession(dir, data);
         resumed.fit(n);
 
-        TrainingLoop a = straight.loop();
-        TrainingLoop b = resumed.loop();
+        TrainingLoop a = straight.loop;
+        TrainingLoop b = resumed.loop;
         assertEquals(2L * n, b.step, name + ": steps");
         assertBits(a.g.net.params(), b.g.net.params(), name + ": G parameters");
         assertBits(a.d.net.params(), b.d.net.params(), name + ": D parameters (batch-norm statistics included)");
