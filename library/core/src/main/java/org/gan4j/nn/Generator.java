@@ -1,7 +1,6 @@
 package org.gan4j.nn;
 
 import java.util.Arrays;
-import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.gan4j.random.RandomStream;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -16,22 +15,25 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  */
 public final class Generator {
     private final GeneratorSpec spec;
-    private final MultiLayerNetwork network;
+    private final Network network;
 
-    private Generator(GeneratorSpec spec, MultiLayerNetwork network) {
+    private Generator(GeneratorSpec spec, Network network) {
         this.spec = Checks.notNull("spec", spec);
         this.network = Checks.notNull("network", network);
     }
 
     /** Wraps a copy of {@code network}, which must have been built from {@code spec}. */
-    public static Generator of(GeneratorSpec spec, MultiLayerNetwork network) {
+    public static Generator of(GeneratorSpec spec, Network network) {
         Checks.notNull("network", network);
-        long nIn = network.layerInputSize(0);
-        if (nIn != Checks.notNull("spec", spec).inputSize()) {
-            throw new IllegalArgumentException("network reads " + nIn + " inputs but spec " + spec
-                    + " needs latentSize + numClasses = " + spec.inputSize());
+        Checks.notNull("spec", spec);
+        if (network instanceof MultiLayerModel m) {
+            long nIn = m.unwrap().layerInputSize(0);
+            if (nIn != spec.inputSize()) {
+                throw new IllegalArgumentException("network reads " + nIn + " inputs but spec " + spec
+                        + " needs latentSize + numClasses = " + spec.inputSize());
+            }
         }
-        return new Generator(spec, network.clone());
+        return new Generator(spec, network.copy());
     }
 
     /** The specification the network was built from. */
@@ -40,14 +42,14 @@ public final class Generator {
     }
 
     /** A copy of the network. */
-    public MultiLayerNetwork network() {
-        return network.clone();
+    public Network network() {
+        return network.copy();
     }
 
     /** {@code n} latent vectors {@code [n, latentSize]} drawn from N(0, 1) with the given seed. */
     public INDArray latent(int n, long seed) {
         Checks.positive("n", n);
-        return RandomStream.seeded(seed).gaussian(network.params().dataType(), n, spec.latentSize());
+        return RandomStream.seeded(seed).gaussian(network.dataType(), n, spec.latentSize());
     }
 
     /**
@@ -110,9 +112,9 @@ public final class Generator {
             throw new IllegalArgumentException("z must have shape [n, " + spec.latentSize() + "], got "
                     + Arrays.toString(z.shape()));
         }
-        INDArray in = Conditioning.generatorInput(z.castTo(network.params().dataType()), labels, spec.numClasses());
+        INDArray in = Conditioning.generatorInput(z.castTo(network.dataType()), labels, spec.numClasses());
         synchronized (network) {
-            return network.output(in, false);
+            return network.output(in);
         }
     }
 
@@ -142,10 +144,10 @@ public final class Generator {
             throw new IllegalArgumentException("conditions must have shape [" + z.size(0) + ", " + spec.numClasses()
                     + "] (one row per latent, one column per class), got " + Arrays.toString(conditions.shape()));
         }
-        org.nd4j.linalg.api.buffer.DataType type = network.params().dataType();
+        org.nd4j.linalg.api.buffer.DataType type = network.dataType();
         INDArray in = org.nd4j.linalg.factory.Nd4j.hstack(z.castTo(type), conditions.castTo(type));
         synchronized (network) {
-            return network.output(in, false);
+            return network.output(in);
         }
     }
 

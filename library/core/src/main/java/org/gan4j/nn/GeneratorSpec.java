@@ -1,13 +1,14 @@
 package org.gan4j.nn;
 
-import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import java.io.IOException;
+import java.io.InputStream;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.learning.config.IUpdater;
 
 /**
  * Specification of a generator network: maps a latent vector (plus an optional one-hot class label) to a sample.
  */
-public sealed interface GeneratorSpec permits MlpGenerator, DcganGenerator {
+public sealed interface GeneratorSpec permits MlpGenerator, DcganGenerator, StyleGenerator {
 
     /** Size of the latent vector z. */
     int latentSize();
@@ -24,12 +25,23 @@ public sealed interface GeneratorSpec permits MlpGenerator, DcganGenerator {
     }
 
     /**
-     * Builds and initialises the network.
+     * Builds and initialises the network under the {@link Network} contract.
      *
      * @param seed     seed of the weight initialisation
-     * @param updater  the optimiser (DL4J keeps it in the network configuration)
+     * @param updater  the optimiser
      * @param dataType {@link DataType#FLOAT} for training; {@link DataType#DOUBLE} for gradient checks
      * @return an initialised network with its gradient view allocated
      */
-    MultiLayerNetwork build(long seed, IUpdater updater, DataType dataType);
+    Network create(long seed, IUpdater updater, DataType dataType);
+
+    /**
+     * Reads a network of this specification written by {@link Network#write} (parameters, optimiser state and
+     * counters).
+     *
+     * @param updater the optimiser the network was trained with (a DL4J model file carries its own)
+     * @throws IOException when the stream is not such a network
+     */
+    default Network read(InputStream in, IUpdater updater) throws IOException {
+        return MultiLayerModel.read(in);
+    }
 }

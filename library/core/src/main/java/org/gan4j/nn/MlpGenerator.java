@@ -46,6 +46,18 @@ public record MlpGenerator(int latentSize, int numClasses, List<Integer> hiddenW
     }
 
     @Override
+    public Network create(long seed, IUpdater updater, DataType dataType) {
+        return new MultiLayerModel(build(seed, updater, dataType));
+    }
+
+    /**
+     * Builds and initialises the DL4J network.
+     *
+     * @param seed     seed of the weight initialisation
+     * @param updater  the optimiser (DL4J keeps it in the network configuration)
+     * @param dataType {@link DataType#FLOAT} for training; {@link DataType#DOUBLE} for gradient checks
+     * @return an initialised network with its gradient view allocated
+     */
     public MultiLayerNetwork build(long seed, IUpdater updater, DataType dataType) {
         NeuralNetConfiguration.ListBuilder list = NetworkBase.base(seed, updater, dataType, false).list();
         int nIn = inputSize();

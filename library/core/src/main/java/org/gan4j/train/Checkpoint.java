@@ -22,9 +22,8 @@ import java.util.Properties;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
-import org.deeplearning4j.util.ModelSerializer;
 import org.gan4j.io.AtomicFiles;
+import org.gan4j.nn.Network;
 import org.gan4j.io.FileSteps;
 import org.gan4j.random.RandomStream;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -39,7 +38,7 @@ import org.nd4j.linalg.factory.Nd4j;
  *     config.json           the configuration (GanConfig.toJson; read back by GanTrainer.fromCheckpoint)
  *     state.properties      step, epoch, data cursor, random-stream states, wall time, data fingerprint, and the
  *                           configuration fields that must match on resume
- *     generator.zip         G with its Adam state (DL4J ModelSerializer)
+ *     generator.zip         G with its optimiser state (Network.write: DL4J ModelSerializer for DL4J networks)
  *     discriminator.zip     D with its Adam state
  *     ema.bin               EMA of G's parameters (absent when EMA is off)
  *     history.csv           per-step statistics so far
@@ -98,8 +97,8 @@ final class Checkpoint {
                     .getBytes(StandardCharsets.UTF_8)), steps);
             writeFile(tmp.resolve("state.properties"), out -> state(loop).store(out, "gan4j training state"),
                     steps);
-            writeFile(tmp.resolve("generator.zip"), out -> ModelSerializer.writeModel(loop.g.net, out, true), steps);
-            writeFile(tmp.resolve("discriminator.zip"), out -> ModelSerializer.writeModel(loop.d.net, out, true),
+            writeFile(tmp.resolve("generator.zip"), loop.g.net::write, steps);
+            writeFile(tmp.resolve("discriminator.zip"), loop.d.net::write,
                     steps);
             if (loop.ema != null) {
                 writeFile(tmp.resolve("ema.bin"), out -> {
@@ -330,8 +329,10 @@ final class Checkpoint {
             throw new IOException(stateFile + ": ema=" + emaFlag + " but ema.bin "
                     + (emaFlag ? "is missing" : "exists") + " in " + dir);
         }
-        MultiLayerNetwork g = readNetwork(dir.resolve("generator.zip"));
-        MultiLayerNetwork d = readNetwork(dir.resolve("discriminator.zip"));
+        Network g = readNetwork(dir.resolve("generator.zip"),
+                in -> config.generator().read(in, config.generatorOptimizer().toUpdater()));
+        Network d = readNetwork(dir.resolve("discriminator.zip"),
+                in -> config.discriminator().read(in, config.discriminatorOptimizer().toUpdater()));
         INDArray ema = emaFlag ? readEma(emaFile, g.numParams()) : null;
         History history = readHistory(dir.resolve("history.csv"));
         if (history.rows().size() != step) {
@@ -344,24 +345,28 @@ final class Checkpoint {
                 RandomStream.fromState(penaltyState), history, step, wallSeconds);
     }
 
-    private static MultiLayerNetwork readNetwork(Path file) throws IOException {
+    /** How a specification reads its network from a stream. */
+    private interface NetworkReader {
+        Network read(InputStream in) throws IOException;
+    }
+
+    private static Network readNetwork(Path file, NetworkReader reader) throws IOException {
         if (!Files.isRegularFile(file)) {
             throw new NoSuchFileException(file.toString(), null, "the checkpoint has no " + file.getFileName());
         }
-        MultiLayerNetwork net;
+        Network net;
         try (InputStream in = new BufferedInputStream(Files.newInputStream(file))) {
-            net = ModelSerializer.restoreMultiLayerNetwork(in, true);
+            net = reader.read(in);
         } catch (IOException | RuntimeException e) {
-            throw new IOException(file + ": cannot read the network (truncated or not a DL4J model file): " + e, e);
+            throw new IOException(file + ": cannot read the network (truncated or not a network this configuration "
+                    + "writes): " + e, e);
         }
         if (!Finite.all(net.params())) {
             throw new IOException(file + ": the parameters contain NaN or infinite values");
         }
-        if (net.getUpdater() != null && net.getUpdater().getStateViewArray() != null
-                && !Finite.all(net.getUpdater().getStateViewArray())) {
+        if (net.updaterState() != null && !Finite.all(net.updaterState())) {
             throw new IOException(file + ": the optimiser state contains NaN or infinite values");
         }
-        net.initGradientsView();
         return net;
     }
 

@@ -5,7 +5,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.gan4j.nn.Network;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -118,9 +118,9 @@ public final class GanTrainer {
 
     private TrainingLoop newLoop(TrainingSet data) {
         long seed = config.seed();
-        MultiLayerNetwork g = config.generator().build(Seeds.generatorInit(seed),
+        Network g = config.generator().create(Seeds.generatorInit(seed),
                 config.generatorOptimizer().toUpdater(), DataType.FLOAT);
-        MultiLayerNetwork d = config.discriminator().build(Seeds.discriminatorInit(seed),
+        Network d = config.discriminator().create(Seeds.discriminatorInit(seed),
                 config.discriminatorOptimizer().toUpdater(), DataType.FLOAT);
         INDArray ema = config.emaDecay() > 0 ? g.params().dup() : null;
         return new TrainingLoop(config, data, data.fingerprint(), g, d, ema,

@@ -36,8 +36,8 @@ final class StepGuard {
         this.loop = loop;
         gParams = loop.g.net.params().dup();
         dParams = loop.d.net.params().dup();
-        gUpdater = copyOrNull(loop.g.net.getUpdater().getStateViewArray());
-        dUpdater = copyOrNull(loop.d.net.getUpdater().getStateViewArray());
+        gUpdater = copyOrNull(loop.g.net.updaterState());
+        dUpdater = copyOrNull(loop.d.net.updaterState());
         ema = loop.ema == null ? null : loop.ema.dup();
         dataSpread = spread(loop.data.features().get(NDArrayIndex.interval(0, Math.min(loop.data.size(), 1024))));
     }
@@ -60,18 +60,18 @@ final class StepGuard {
         gParams.assign(loop.g.net.params());
         dParams.assign(loop.d.net.params());
         if (gUpdater != null) {
-            gUpdater.assign(loop.g.net.getUpdater().getStateViewArray());
+            gUpdater.assign(loop.g.net.updaterState());
         }
         if (dUpdater != null) {
-            dUpdater.assign(loop.d.net.getUpdater().getStateViewArray());
+            dUpdater.assign(loop.d.net.updaterState());
         }
         if (ema != null) {
             ema.assign(loop.ema);
         }
-        gIteration = loop.g.net.getIterationCount();
-        gEpoch = loop.g.net.getEpochCount();
-        dIteration = loop.d.net.getIterationCount();
-        dEpoch = loop.d.net.getEpochCount();
+        gIteration = loop.g.net.iterationCount();
+        gEpoch = loop.g.net.epochCount();
+        dIteration = loop.d.net.iterationCount();
+        dEpoch = loop.d.net.epochCount();
         dataState = loop.batches.epochStartState();
         dataEpoch = loop.batches.epoch();
         cursor = loop.batches.cursor();
@@ -127,18 +127,16 @@ final class StepGuard {
         loop.g.net.params().assign(gParams);
         loop.d.net.params().assign(dParams);
         if (gUpdater != null) {
-            loop.g.net.getUpdater().getStateViewArray().assign(gUpdater);
+            loop.g.net.updaterState().assign(gUpdater);
         }
         if (dUpdater != null) {
-            loop.d.net.getUpdater().getStateViewArray().assign(dUpdater);
+            loop.d.net.updaterState().assign(dUpdater);
         }
         if (ema != null) {
             loop.ema.assign(ema);
         }
-        loop.g.net.setIterationCount(gIteration);
-        loop.g.net.setEpochCount(gEpoch);
-        loop.d.net.setIterationCount(dIteration);
-        loop.d.net.setEpochCount(dEpoch);
+        loop.g.net.setCounts(gIteration, gEpoch);
+        loop.d.net.setCounts(dIteration, dEpoch);
         loop.batches.restore(dataState, dataEpoch, cursor);
         loop.latent.restore(latentState);
         loop.penalty.restore(penaltyState);

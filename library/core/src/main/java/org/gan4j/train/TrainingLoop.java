@@ -4,16 +4,14 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
-import org.deeplearning4j.nn.gradient.Gradient;
-import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.gan4j.loss.DifferentiableCritic;
 import org.gan4j.loss.LossTerm;
 import org.gan4j.loss.PenaltyTerm;
 import org.gan4j.nn.Conditioning;
 import org.gan4j.nn.DiscriminatorSpec;
 import org.gan4j.nn.Generator;
+import org.gan4j.nn.Network;
 import org.gan4j.random.RandomStream;
-import org.nd4j.common.primitives.Pair;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import tech.tablesaw.api.Table;
@@ -53,7 +51,7 @@ final class TrainingLoop implements TrainingRun {
     /** The generated batch of the last generator update (for the collapse detector). */
     private INDArray lastGenerated;
 
-    TrainingLoop(GanConfig config, TrainingSet data, String dataFingerprint, MultiLayerNetwork g, MultiLayerNetwork d,
+    TrainingLoop(GanConfig config, TrainingSet data, String dataFingerprint, Network g, Network d,
                  INDArray ema, DataStream batches, RandomStream latent, RandomStream penalty, History history,
                  long step, double wallSecondsBefore) {
         this.config = config;
@@ -70,7 +68,7 @@ final class TrainingLoop implements TrainingRun {
         this.step = step;
         this.resumedFromStep = step;
         this.wallSecondsBefore = wallSecondsBefore;
-        this.dataType = g.params().dataType();
+        this.dataType = g.dataType();
         RandomStream snapshotStream = Seeds.root(config.seed()).split("snapshot");
         this.fixedNoise = snapshotStream.gaussian(dataType, config.snapshotSize(), config.generator().latentSize());
         this.fixedLabels = cyclingLabels(config.snapshotSize(), config.numClasses());
@@ -208,7 +206,7 @@ final class TrainingLoop implements TrainingRun {
             INDArray z = latent.gaussian(dataType, idx.length, config.generator().latentSize());
             // conditional: the generated batch of a D update uses the real batch's labels, so that real and fake
             // sample i share a class (the gradient penalty interpolates between them)
-            INDArray fake = g.net.output(Conditioning.generatorInput(z, labels, k), true);
+            INDArray fake = g.net.outputTraining(Conditioning.generatorInput(z, labels, k), latent);
 
             // (1) update D: real and generated samples as two separate batches
             INDArray sReal = scoreD(real, labels);
@@ -219,8 +217,8 @@ final class TrainingLoop implements TrainingRun {
             INDArray sFake = scoreD(fake, labels);
             LossTerm lFake = config.loss().discriminatorFake(sFake);
             // the views of this gradient point into D's gradient view, whatever passes follow
-            Pair<Gradient, INDArray> layout = backD(lFake.gradient(), labels);
-            total.addi(d.net.getFlattenedGradients());
+            backD(lFake.gradient(), labels);
+            total.addi(d.net.gradientView());
             // batch-norm running statistics were "updated" twice: average the two pseudo-gradients
             total.subi(total.mul(d.statMask).muli(0.5));
 
@@ -231,7 +229,7 @@ final class TrainingLoop implements TrainingRun {
                 value += p.value();
             }
             normD = d.trainableNorm(total);
-            d.step(layout.getFirst(), total, batches.epoch());
+            d.step(total, batches.epoch());
             lossD += value / config.nCritic();
             dReal += config.loss().readout(sReal) / config.nCritic();
             dFake += config.loss().readout(sFake) / config.nCritic();
@@ -247,16 +245,16 @@ final class TrainingLoop implements TrainingRun {
                 labels[i] = latent.nextInt(k);
             }
         }
-        INDArray fake = g.forward(Conditioning.generatorInput(z, labels, k));
+        INDArray fake = g.forward(Conditioning.generatorInput(z, labels, k), latent);
         lastGenerated = fake;
         INDArray sFake = scoreD(fake, labels);
         LossTerm lG = config.loss().generator(sFake);
-        INDArray dInput = backD(lG.gradient(), labels).getSecond();
+        INDArray dInput = backD(lG.gradient(), labels);
         INDArray dFakeSample = dSpec.sampleGradient(dInput, fake.size(1));
-        Pair<Gradient, INDArray> gLayout = g.backward(dFakeSample);
-        INDArray gGrad = g.net.getFlattenedGradients();
+        g.backward(dFakeSample);
+        INDArray gGrad = g.net.gradientView();
         double normG = g.trainableNorm(gGrad);
-        g.step(gLayout.getFirst(), gGrad, batches.epoch());
+        g.step(gGrad, batches.epoch());
         step++;
         if (ema != null) {
             double beta = config.emaBeta(step);
@@ -274,15 +272,15 @@ final class TrainingLoop implements TrainingRun {
     }
 
     private static INDArray scoreD(Player d, DiscriminatorSpec dSpec, INDArray samples, int[] labels) {
-        return dSpec.scores(d.forward(dSpec.input(samples, labels)), labels);
+        return dSpec.scores(d.forward(dSpec.input(samples, labels), null), labels);
     }
 
     /** Back-propagates a gradient on {@link #scoreD}'s scores through D (parameter gradient into D's view). */
-    private Pair<Gradient, INDArray> backD(INDArray scoreGradient, int[] labels) {
+    private INDArray backD(INDArray scoreGradient, int[] labels) {
         return backD(d, dSpec, scoreGradient, labels);
     }
 
-    private static Pair<Gradient, INDArray> backD(Player d, DiscriminatorSpec dSpec, INDArray scoreGradient,
+    private static INDArray backD(Player d, DiscriminatorSpec dSpec, INDArray scoreGradient,
                                                   int[] labels) {
         return d.backward(dSpec.outputGradient(scoreGradient, labels));
     }
@@ -301,7 +299,7 @@ final class TrainingLoop implements TrainingRun {
             INDArray ds = scoreGradient == null
                     ? scores.ulike().assign(1.0)
                     : scoreGradient.castTo(scores.dataType());
-            INDArray inputGrad = backD(d, dSpec, ds, labels).getSecond();
+            INDArray inputGrad = backD(d, dSpec, ds, labels);
             INDArray paramGrad = d.gradientCopy().muli(d.trainableMask);
             return new DifferentiableCritic.Pass(scores, paramGrad, dSpec.sampleGradient(inputGrad, samples.size(1)));
         };
@@ -358,8 +356,8 @@ final class TrainingLoop implements TrainingRun {
         if (ema == null) {
             return generator();
         }
-        MultiLayerNetwork copy = g.net.clone();
-        copy.setParams(ema.reshape(copy.params().shape()));
+        Network copy = g.net.copy();
+        copy.params().assign(ema.reshape(copy.params().shape()));
         return Generator.of(config.generator(), copy);
     }
 

@@ -36,7 +36,7 @@ class StyleGridTest {
     private static final int CELL = 28 * 2;
     private static final DcganGenerator SPEC = DcganGenerator.builder().numClasses(K).latentSize(8).baseWidth(4)
             .build();
-    private static final Generator G = Generator.of(SPEC, SPEC.build(1, new Adam(1e-3), DataType.FLOAT));
+    private static final Generator G = Generator.of(SPEC, SPEC.create(1, new Adam(1e-3), DataType.FLOAT));
 
     /** Grid size for ImageGrid's defaults: scale 2, padding 2. */
     private static int side(int cells) {
@@ -69,7 +69,7 @@ class StyleGridTest {
         assertMessage(() -> G.generateConditioned(z, Nd4j.zeros(2, K + 1)), "conditions must have shape [2, 3]");
         assertMessage(() -> G.generateConditioned(z, Nd4j.zeros(3, K)), "conditions must have shape [2, 3]");
         MlpGenerator plain = MlpGenerator.builder().outputSize(2).build();
-        Generator u = Generator.of(plain, plain.build(1, new Adam(1e-3), DataType.FLOAT));
+        Generator u = Generator.of(plain, plain.create(1, new Adam(1e-3), DataType.FLOAT));
         assertThrows(IllegalStateException.class, () -> u.generateConditioned(u.latent(2, 1), Nd4j.zeros(2, 1)));
     }
 
@@ -133,7 +133,7 @@ class StyleGridTest {
         assertMessage(() -> StyleGrid.walkGif(G, 1, 3, 1), "keyframes must be >= 2");
         assertMessage(() -> StyleGrid.truncation(G, new double[0], 1), "psis must hold at least one");
         MlpGenerator plain = MlpGenerator.builder().outputSize(2).build();
-        Generator u = Generator.of(plain, plain.build(1, new Adam(1e-3), DataType.FLOAT));
+        Generator u = Generator.of(plain, plain.create(1, new Adam(1e-3), DataType.FLOAT));
         assertMessage(() -> StyleGrid.everyStyle(u, 2, 1), "generator must be conditional");
     }
 }

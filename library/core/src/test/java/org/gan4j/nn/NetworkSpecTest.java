@@ -66,8 +66,8 @@ class NetworkSpecTest {
     @Test
     void generatorsMakeSamplesOfTheDeclaredShapeAndRoundTrip() throws IOException {
         for (GeneratorSpec spec : generators()) {
-            MultiLayerNetwork net = spec.build(1, new Adam(1e-3), DataType.FLOAT);
-            Generator g = Generator.of(spec, net);
+            MultiLayerNetwork net = ((MultiLayerModel) spec.create(1, new Adam(1e-3), DataType.FLOAT)).unwrap();
+            Generator g = Generator.of(spec, new MultiLayerModel(net));
             INDArray x = g.sample(3, 5);
             long[] expected = new long[spec.sampleShape().length + 1];
             expected[0] = 3;
@@ -77,7 +77,7 @@ class NetworkSpecTest {
                 assertTrue(x.maxNumber().doubleValue() <= 1 && x.minNumber().doubleValue() >= -1, "tanh range");
             }
             MultiLayerNetwork restored = roundTrip(net);
-            assertEquals(x, Generator.of(spec, restored).sample(3, 5), "serialisation round trip of " + spec);
+            assertEquals(x, Generator.of(spec, new MultiLayerModel(restored)).sample(3, 5), "serialisation round trip of " + spec);
             assertEquals(x, g.sample(3, 5), "same seed, same samples");
         }
     }
@@ -85,7 +85,7 @@ class NetworkSpecTest {
     @Test
     void discriminatorsScoreBatchesAndRoundTrip() throws IOException {
         for (DiscriminatorSpec spec : discriminators()) {
-            MultiLayerNetwork net = spec.build(2, new Adam(1e-3), DataType.FLOAT);
+            MultiLayerNetwork net = ((MultiLayerModel) spec.create(2, new Adam(1e-3), DataType.FLOAT)).unwrap();
             long[] shape = new long[spec.sampleShape().length + 1];
             shape[0] = 4;
             System.arraycopy(spec.sampleShape(), 0, shape, 1, spec.sampleShape().length);
@@ -138,26 +138,26 @@ class NetworkSpecTest {
     @Test
     void samplingApiChecksItsArguments() {
         GeneratorSpec spec = MlpGenerator.builder().numClasses(4).build();
-        Generator g = Generator.of(spec, spec.build(1, new Adam(1e-3), DataType.FLOAT));
+        Generator g = Generator.of(spec, spec.create(1, new Adam(1e-3), DataType.FLOAT));
         assertArrayEquals(new long[]{5, 2}, g.sample(2, 5, 1).shape());
         assertMessage(() -> g.sample(4, 5, 1), "label must be in [0, 4), got 4");
         assertMessage(() -> g.generate(g.latent(3, 1), new int[]{0, 1}), "expected 3, got 2");
         assertMessage(() -> g.generate(g.latent(3, 1).reshape(1, 24), null), "z must have shape [n, 8]");
         GeneratorSpec plain = MlpGenerator.builder().build();
-        Generator u = Generator.of(plain, plain.build(1, new Adam(1e-3), DataType.FLOAT));
+        Generator u = Generator.of(plain, plain.create(1, new Adam(1e-3), DataType.FLOAT));
         IllegalStateException e = assertThrows(IllegalStateException.class, () -> u.sample(1, 5, 1));
         assertTrue(e.getMessage().contains("conditional"), e.getMessage());
-        assertMessage(() -> Generator.of(spec, plain.build(1, new Adam(1e-3), DataType.FLOAT)), "needs latentSize");
+        assertMessage(() -> Generator.of(spec, plain.create(1, new Adam(1e-3), DataType.FLOAT)), "needs latentSize");
     }
 
     @Test
     void imageGeneratorsDrawGrids() {
         GeneratorSpec spec = DcganGenerator.builder().numClasses(4).latentSize(6).baseWidth(4).build();
-        Generator g = Generator.of(spec, spec.build(1, new Adam(1e-3), DataType.FLOAT));
+        Generator g = Generator.of(spec, spec.create(1, new Adam(1e-3), DataType.FLOAT));
         java.awt.image.BufferedImage grid = g.grid(8, 1);
         assertTrue(grid.getWidth() > grid.getHeight(), "4 columns, 2 rows");
         GeneratorSpec points = MlpGenerator.builder().build();
-        Generator p = Generator.of(points, points.build(1, new Adam(1e-3), DataType.FLOAT));
+        Generator p = Generator.of(points, points.create(1, new Adam(1e-3), DataType.FLOAT));
         IllegalStateException e = assertThrows(IllegalStateException.class, () -> p.grid(4, 1));
         assertTrue(e.getMessage().contains("image generator"), e.getMessage());
     }

@@ -11,6 +11,7 @@ import org.gan4j.nn.MlpDiscriminator;
 import org.gan4j.nn.MlpGenerator;
 import org.gan4j.random.RandomStream;
 import org.junit.jupiter.api.Test;
+import org.gan4j.nn.MultiLayerModel;
 import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -37,15 +38,15 @@ class ChainedGradientTest {
                     .hiddenActivation(Activation.TANH).build();
             DiscriminatorSpec ds = discriminator(conditioning);
             MultiLayerNetwork gNet = gs.build(1, new Sgd(0.1), DataType.DOUBLE);
-            MultiLayerNetwork dNet = ds.build(2, new Sgd(0.1), DataType.DOUBLE);
-            Player g = new Player(gNet);
-            Player d = new Player(dNet);
+            MultiLayerNetwork dNet = build(ds, 2, new Sgd(0.1), DataType.DOUBLE);
+            Player g = new Player(new MultiLayerModel(gNet));
+            Player d = new Player(new MultiLayerModel(dNet));
             GanLoss loss = GanLoss.nonSaturating();
             INDArray z = RandomStream.seeded(3).gaussian(DataType.DOUBLE, 5, 4);
 
-            INDArray fake = g.forward(Conditioning.generatorInput(z, LABELS, K));
-            INDArray scores = ds.scores(d.forward(ds.input(fake, LABELS)), LABELS);
-            INDArray eps = d.backward(ds.outputGradient(loss.generator(scores).gradient(), LABELS)).getSecond();
+            INDArray fake = g.forward(Conditioning.generatorInput(z, LABELS, K), null);
+            INDArray scores = ds.scores(d.forward(ds.input(fake, LABELS), null), LABELS);
+            INDArray eps = d.backward(ds.outputGradient(loss.generator(scores).gradient(), LABELS));
             g.backward(ds.sampleGradient(eps, 2));
             INDArray analytic = g.gradientCopy();
 
@@ -66,12 +67,12 @@ class ChainedGradientTest {
     @Test
     void projectionDiscriminatorGradientMatchesFiniteDifferences() {
         DiscriminatorSpec ds = discriminator(LabelConditioning.PROJECTION);
-        MultiLayerNetwork dNet = ds.build(4, new Sgd(0.1), DataType.DOUBLE);
-        Player d = new Player(dNet);
+        MultiLayerNetwork dNet = build(ds, 4, new Sgd(0.1), DataType.DOUBLE);
+        Player d = new Player(new MultiLayerModel(dNet));
         GanLoss loss = GanLoss.hinge();
         INDArray x = RandomStream.seeded(5).gaussian(DataType.DOUBLE, 5, 2);
 
-        d.backward(ds.outputGradient(loss.discriminatorReal(ds.scores(d.forward(ds.input(x, LABELS)), LABELS))
+        d.backward(ds.outputGradient(loss.discriminatorReal(ds.scores(d.forward(ds.input(x, LABELS), null), LABELS))
                 .gradient(), LABELS));
         INDArray analytic = d.gradientCopy();
         INDArray params = dNet.params();
@@ -91,5 +92,10 @@ class ChainedGradientTest {
         INDArray fake = g.output(Conditioning.generatorInput(z, LABELS, K), true);
         INDArray s = ds.scores(d.output(ds.input(fake, LABELS), true), LABELS);
         return loss.generator(s).value();
+    }
+
+    private static MultiLayerNetwork build(DiscriminatorSpec spec, long seed, org.nd4j.linalg.learning.config.IUpdater updater,
+                                           DataType type) {
+        return ((MultiLayerModel) spec.create(seed, updater, type)).unwrap();
     }
 }

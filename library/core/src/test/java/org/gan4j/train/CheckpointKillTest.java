@@ -42,7 +42,7 @@ class CheckpointKillTest {
         static Saved of(TrainingLoop loop) {
             return new Saved(loop.step, loop.batches.epoch(), loop.batches.cursor(), loop.latent.state(),
                     raw(loop.g.net.params()), raw(loop.d.net.params()), raw(loop.ema),
-                    raw(loop.g.net.getUpdater().getStateViewArray()), raw(loop.d.net.getUpdater().getStateViewArray()),
+                    raw(loop.g.net.updaterState()), raw(loop.d.net.updaterState()),
                     loop.history.rows().size());
         }
 

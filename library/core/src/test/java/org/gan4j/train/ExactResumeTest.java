@@ -84,9 +84,9 @@ class ExactResumeTest {
         assertEquals(2L * n, b.step, name + ": steps");
         assertBits(a.g.net.params(), b.g.net.params(), name + ": G parameters");
         assertBits(a.d.net.params(), b.d.net.params(), name + ": D parameters (batch-norm statistics included)");
-        assertBits(a.g.net.getUpdater().getStateViewArray(), b.g.net.getUpdater().getStateViewArray(),
+        assertBits(a.g.net.updaterState(), b.g.net.updaterState(),
                 name + ": G optimiser state");
-        assertBits(a.d.net.getUpdater().getStateViewArray(), b.d.net.getUpdater().getStateViewArray(),
+        assertBits(a.d.net.updaterState(), b.d.net.updaterState(),
                 name + ": D optimiser state");
         if (config.emaDecay() > 0) {
             assertBits(a.ema, b.ema, name + ": EMA parameters");

@@ -11,6 +11,7 @@ import org.gan4j.nn.LabelConditioning;
 import org.gan4j.nn.Normalization;
 import org.gan4j.random.RandomStream;
 import org.junit.jupiter.api.Test;
+import org.gan4j.nn.MultiLayerModel;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.learning.config.Sgd;
@@ -68,7 +69,7 @@ class PenaltyGradientTest {
      */
     private static double relativeError(DcganDiscriminator spec, Regularizer reg) {
         MultiLayerNetwork net = spec.build(5, new Sgd(0.1), DataType.DOUBLE);
-        Player d = new Player(net);
+        Player d = new Player(new MultiLayerModel(net));
         int[] labels = spec.numClasses() > 0 ? new int[]{0, 2, 1, 2} : null;
         DifferentiableCritic critic = TrainingLoop.critic(d, spec, labels);
         INDArray real = RandomStream.seeded(1).gaussian(DataType.DOUBLE, N, 28 * 28).reshape(N, 1, 28, 28);

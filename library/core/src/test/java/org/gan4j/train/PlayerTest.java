@@ -9,6 +9,7 @@ import org.gan4j.loss.LossTerm;
 import org.gan4j.nn.MlpDiscriminator;
 import org.gan4j.random.RandomStream;
 import org.junit.jupiter.api.Test;
+import org.gan4j.nn.MultiLayerModel;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.learning.config.Adam;
@@ -25,21 +26,21 @@ class PlayerTest {
     void optimiserStateCarriesOverBetweenSteps() {
         MultiLayerNetwork net = MlpDiscriminator.builder().hiddenWidths(8).build()
                 .build(2, new Adam(1e-3, 0.5, 0.999, 1e-8), DataType.DOUBLE);
-        Player d = new Player(net);
+        Player d = new Player(new MultiLayerModel(net));
         Object updater = net.getUpdater();
         INDArray m = null;
         INDArray v = null;
         for (int t = 1; t <= 4; t++) {
             INDArray x = RandomStream.seeded(t).gaussian(DataType.DOUBLE, 16, 2);
-            LossTerm loss = GanLoss.nonSaturating().discriminatorReal(d.forward(x));
-            var layout = d.backward(loss.gradient());
+            LossTerm loss = GanLoss.nonSaturating().discriminatorReal(d.forward(x, null));
+            d.backward(loss.gradient());
             INDArray g = d.gradientCopy().reshape(-1);
             m = m == null ? g.mul(0.5) : m.mul(0.5).addi(g.mul(0.5));
             v = v == null ? g.mul(g).muli(0.001) : v.mul(0.999).addi(g.mul(g).muli(0.001));
             double alpha = 1e-3 * Math.sqrt(1 - Math.pow(0.999, t)) / (1 - Math.pow(0.5, t));
             INDArray expected = m.mul(alpha).divi(Transforms.sqrt(v).addi(1e-8));
             INDArray before = net.params().dup();
-            d.step(layout.getFirst(), d.gradientCopy(), 0);
+            d.step(d.gradientCopy(), 0);
             INDArray delta = before.subi(net.params());
             assertEquals(0, delta.sub(expected).amaxNumber().doubleValue(), 1e-12, "Adam step " + t);
             assertEquals(t, net.getIterationCount());

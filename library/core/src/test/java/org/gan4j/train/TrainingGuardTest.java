@@ -73,10 +73,10 @@ class TrainingGuardTest {
         oneStep.fit(1);
         assertArrayEquals(raw(oneStep.loop.g.net.params()), raw(session.loop.g.net.params()), "G as after step 1");
         assertArrayEquals(raw(oneStep.loop.d.net.params()), raw(session.loop.d.net.params()), "D as after step 1");
-        assertArrayEquals(raw(oneStep.loop.g.net.getUpdater().getStateViewArray()),
-                raw(session.loop.g.net.getUpdater().getStateViewArray()), "G's Adam state as after step 1");
-        assertArrayEquals(raw(oneStep.loop.d.net.getUpdater().getStateViewArray()),
-                raw(session.loop.d.net.getUpdater().getStateViewArray()), "D's Adam state as after step 1");
+        assertArrayEquals(raw(oneStep.loop.g.net.updaterState()),
+                raw(session.loop.g.net.updaterState()), "G's Adam state as after step 1");
+        assertArrayEquals(raw(oneStep.loop.d.net.updaterState()),
+                raw(session.loop.d.net.updaterState()), "D's Adam state as after step 1");
         assertArrayEquals(raw(oneStep.loop.ema), raw(session.loop.ema), "EMA as after step 1");
         assertEquals(oneStep.loop.latent.state(), session.loop.latent.state(), "latent stream as after step 1");
         assertTrue(finite(raw(session.loop.g.net.params())) && finite(raw(session.loop.ema)));
