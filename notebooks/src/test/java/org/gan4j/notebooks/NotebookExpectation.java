@@ -39,7 +39,7 @@ record NotebookExpectation(String file, int minImages, List<NumberInRange> numbe
                     NumberInRange.of("modes covered, least squares", "least squares (\\d+)/8", 6, 8),
                     NumberInRange.of("modes covered, WGAN-GP", "WGAN-GP (\\d+)/8", 6, 8),
                     NumberInRange.of("exercise: lossG at equilibrium", "lossG at equilibrium = ([0-9.]+)", 0.69, 0.70))),
-            new NotebookExpectation("05-style-interpolation.ipynb", 8, List.of(
+            new NotebookExpectation("05-conditional-interpolation.ipynb", 8, List.of(
                     // chance is 10 %; an untrained conditional generator measured far below 60 %
                     NumberInRange.of("label accuracy", "label accuracy of 500 samples: ([0-9.]+) %", 70, 100),
                     // d = 64: latents lie near the sphere of radius 8; a lerp midpoint near radius sqrt(32) = 5.7

@@ -5,8 +5,8 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * Fashion-MNIST (Zalando Research, MIT licence): 28×28 grey images of clothing in 10 classes — the "styles" of
- * the gan4j notebooks.
+ * Fashion-MNIST (Zalando Research, MIT licence): 28×28 grey images of clothing in 10 classes — the classes a
+ * conditional generator is asked for in the gan4j notebooks.
  *
  * <ul>
  *   <li>{@link #embedded(Split)}: the class-balanced subset shipped inside gan4j-core (1 000 training and 200

@@ -3,9 +3,10 @@ package org.gan4j.kernel.display;
 import org.dflib.jjava.jupyter.kernel.display.Renderer;
 
 /**
- * Registers how one kind of value is displayed. Implementations are found with {@link java.util.ServiceLoader} (list
- * them in {@code META-INF/services/org.gan4j.kernel.display.DisplayRenderer}) and need a public no-argument
- * constructor.
+ * Registers how values are displayed. Implementations are found with {@link java.util.ServiceLoader} (list them in
+ * {@code META-INF/services/org.gan4j.kernel.display.DisplayRenderer}) and need a public no-argument constructor.
+ * gan4j's own types are one implementation, {@link Gan4jRenderers}; another jar on the kernel's class path adds its
+ * types with one of its own.
  *
  * <p>Example, for a type {@code Grid} that can draw itself:
  * <pre>{@code
@@ -21,7 +22,7 @@ import org.dflib.jjava.jupyter.kernel.display.Renderer;
 public interface DisplayRenderer {
 
     /**
-     * Adds this renderer's registrations. Called once per kernel; a {@link LinkageError} (the rendered library is not
+     * Adds this renderer's registrations. Called once per kernel; a {@link LinkageError} (a rendered library is not
      * on the class path) makes the extension skip this renderer.
      *
      * @param renderer the kernel's renderer

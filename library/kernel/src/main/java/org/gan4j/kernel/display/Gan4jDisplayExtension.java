@@ -10,8 +10,8 @@ import org.dflib.jjava.jupyter.Extension;
 import org.dflib.jjava.jupyter.kernel.BaseKernel;
 
 /**
- * The jjava extension that installs every {@link DisplayRenderer} found on the class path into a kernel's renderer.
- * Renderers whose library is missing are skipped.
+ * The jjava extension that installs every {@link DisplayRenderer} found on the class path into a kernel's renderer:
+ * gan4j's own {@link Gan4jRenderers} and those of other jars. Renderers whose library is missing are skipped.
  */
 public final class Gan4jDisplayExtension implements Extension {
 

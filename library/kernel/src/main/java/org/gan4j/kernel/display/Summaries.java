@@ -83,7 +83,7 @@ public final class Summaries {
         }
         var chart = h.lossChart();
         html.append(Html.png(Png.chart(chart), chart.getWidth())).append("<br>");
-        html.append(TablesawRenderer.html(h.last(HISTORY_ROWS)));
+        html.append(TableDisplay.html(h.last(HISTORY_ROWS)));
         return html.append("</div>").toString();
     }
 

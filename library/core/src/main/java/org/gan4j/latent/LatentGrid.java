@@ -12,8 +12,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * Pictures of a trained image generator's latent space: the same latent under every style, interpolation walks,
- * style blends, four-corner grids, truncation rows, and an animated walk. Each method draws its latents from a
+ * Pictures of a trained image generator's latent space: the same latent under every class, interpolation walks,
+ * class blends, four-corner grids, truncation rows, and an animated walk. Each method draws its latents from a
  * seed (or takes them), generates in inference mode and lays the images out with {@link ImageGrid} (scale 2).
  * The {@code …Samples} methods return the images themselves, {@code [n, c, h, w]} in row-major grid order.
  *
@@ -21,15 +21,15 @@ import org.nd4j.linalg.factory.Nd4j;
  * unconditional one.
  *
  * <pre>{@code
- * StyleGrid.everyStyle(generator, 6, 42)                 // 6 latents (rows) × every class (columns)
- * StyleGrid.lerpVsSlerp(generator, 0, 9, 42)             // one pair of latents, two rows: lerp, slerp
- * StyleGrid.styleBlend(generator, 7, 9, 4, 8, 42)        // Sneaker → Ankle boot, 4 latents × 8 blends
- * StyleGrid.corners(generator, 8, 6, 6, 42)              // bilinear grid between 4 corner latents
- * StyleGrid.truncation(generator, new double[]{1, 0.7, 0.4, 0}, 42)
- * StyleGrid.walkGif(generator, 4, 12, 42)                // AnimatedGif, every class walking together
+ * LatentGrid.everyClass(generator, 6, 42)                // 6 latents (rows) × every class (columns)
+ * LatentGrid.lerpVsSlerp(generator, 0, 9, 42)            // one pair of latents, two rows: lerp, slerp
+ * LatentGrid.classBlend(generator, 7, 9, 4, 8, 42)       // Sneaker → Ankle boot, 4 latents × 8 blends
+ * LatentGrid.corners(generator, 8, 6, 6, 42)             // bilinear grid between 4 corner latents
+ * LatentGrid.truncation(generator, new double[]{1, 0.7, 0.4, 0}, 42)
+ * LatentGrid.walkGif(generator, 4, 12, 42)               // AnimatedGif, every class walking together
  * }</pre>
  */
-public final class StyleGrid {
+public final class LatentGrid {
 
     /** The label argument for an unconditional generator. */
     public static final int NO_LABEL = -1;
@@ -39,11 +39,11 @@ public final class StyleGrid {
 
     private static final int SCALE = 2;
 
-    private StyleGrid() {
+    private LatentGrid() {
     }
 
     /**
-     * The same latents under every style: {@code latents} latents from {@code seed}, each generated with every
+     * The same latents under every class: {@code latents} latents from {@code seed}, each generated with every
      * class.
      *
      * @param generator a conditional image generator
@@ -51,8 +51,8 @@ public final class StyleGrid {
      * @param seed      latent seed
      * @return rows = latents, columns = classes 0, 1, …
      */
-    public static BufferedImage everyStyle(Generator generator, int latents, long seed) {
-        return everyStyle(generator, generator.latent(positive("latents", latents), seed));
+    public static BufferedImage everyClass(Generator generator, int latents, long seed) {
+        return everyClass(generator, generator.latent(positive("latents", latents), seed));
     }
 
     /**
@@ -60,9 +60,9 @@ public final class StyleGrid {
      * @param z         latents {@code [n, latentSize]}, one row of the grid each
      * @return rows = latents, columns = classes 0, 1, …
      */
-    public static BufferedImage everyStyle(Generator generator, INDArray z) {
+    public static BufferedImage everyClass(Generator generator, INDArray z) {
         int k = conditional(generator);
-        return ImageGrid.builder().columns(k).scale(SCALE).limit(Integer.MAX_VALUE).render(everyStyleSamples(generator, z));
+        return ImageGrid.builder().columns(k).scale(SCALE).limit(Integer.MAX_VALUE).render(everyClassSamples(generator, z));
     }
 
     /**
@@ -70,7 +70,7 @@ public final class StyleGrid {
      * @param z         latents {@code [n, latentSize]}
      * @return {@code [n·numClasses, …]}: latent {@code i} under class {@code j} at index {@code i·numClasses + j}
      */
-    public static INDArray everyStyleSamples(Generator generator, INDArray z) {
+    public static INDArray everyClassSamples(Generator generator, INDArray z) {
         int k = conditional(generator);
         int n = (int) z.size(0);
         INDArray repeated = Nd4j.create(z.dataType(), (long) n * k, z.size(1));
@@ -104,8 +104,8 @@ public final class StyleGrid {
     }
 
     /**
-     * Interpolation between two styles' embeddings: each row keeps one latent and blends the condition from
-     * {@code onehot(from)} to {@code onehot(to)} ({@link Styles#path(int, int, int, int)}).
+     * Interpolation between two classes' embeddings: each row keeps one latent and blends the condition from
+     * {@code onehot(from)} to {@code onehot(to)} ({@link ClassConditions#path(int, int, int, int)}).
      *
      * @param generator a conditional image generator
      * @param from      the class of the first column
@@ -115,20 +115,20 @@ public final class StyleGrid {
      * @param seed      latent seed
      * @return rows = latents, columns = blends
      */
-    public static BufferedImage styleBlend(Generator generator, int from, int to, int latents, int steps, long seed) {
+    public static BufferedImage classBlend(Generator generator, int from, int to, int latents, int steps, long seed) {
         return ImageGrid.builder().columns(steps).scale(SCALE).limit(Integer.MAX_VALUE)
-                .render(styleBlendSamples(generator, from, to, latents, steps, seed));
+                .render(classBlendSamples(generator, from, to, latents, steps, seed));
     }
 
     /**
      * @return {@code [latents·steps, …]}: latent {@code i} at blend {@code j/(steps-1)} at index {@code i·steps + j}
-     * @see #styleBlend(Generator, int, int, int, int, long)
+     * @see #classBlend(Generator, int, int, int, int, long)
      */
-    public static INDArray styleBlendSamples(Generator generator, int from, int to, int latents, int steps,
+    public static INDArray classBlendSamples(Generator generator, int from, int to, int latents, int steps,
             long seed) {
         int k = conditional(generator);
         INDArray z = generator.latent(positive("latents", latents), seed);
-        INDArray blends = Styles.path(from, to, steps, k);
+        INDArray blends = ClassConditions.path(from, to, steps, k);
         INDArray zs = Nd4j.create(z.dataType(), (long) latents * steps, z.size(1));
         INDArray cs = Nd4j.create(blends.dataType(), (long) latents * steps, k);
         for (int i = 0; i < latents; i++) {
@@ -254,7 +254,7 @@ public final class StyleGrid {
         int k = generator.spec().numClasses();
         for (int f = 0; f < path.size(0); f++) {
             INDArray z = path.getRow(f, true);
-            INDArray images = k > 0 ? everyStyleSamples(generator, z) : generator.generate(z, null);
+            INDArray images = k > 0 ? everyClassSamples(generator, z) : generator.generate(z, null);
             frames.add(grid.columns(Math.max(1, k)).render(images));
         }
         return AnimatedGif.of(frames, delayMillis);
@@ -264,12 +264,12 @@ public final class StyleGrid {
         int k = generator.spec().numClasses();
         if (k == 0) {
             if (label != NO_LABEL) {
-                throw new IllegalArgumentException("label must be StyleGrid.NO_LABEL for an unconditional generator, "
+                throw new IllegalArgumentException("label must be LatentGrid.NO_LABEL for an unconditional generator, "
                         + "got " + label);
             }
             return generator.generate(z, null);
         }
-        Styles.checkLabel("label", label, k);
+        ClassConditions.checkLabel("label", label, k);
         int[] labels = new int[(int) z.size(0)];
         Arrays.fill(labels, label);
         return generator.generate(z, labels);
@@ -290,8 +290,8 @@ public final class StyleGrid {
     private static int conditional(Generator generator) {
         int k = generator.spec().numClasses();
         if (k == 0) {
-            throw new IllegalArgumentException("generator must be conditional (styles are its classes), got one with "
-                    + "numClasses = 0");
+            throw new IllegalArgumentException("generator must be conditional (these pictures vary its class), got "
+                    + "one with numClasses = 0");
         }
         return k;
     }

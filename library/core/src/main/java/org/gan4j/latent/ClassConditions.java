@@ -5,21 +5,21 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * Condition vectors ("styles") for a class-conditional generator, which reads {@code [z, c]} with {@code c} the
+ * Condition vectors for a class-conditional generator, which reads {@code [z, c]} with {@code c} the
  * one-hot vector of a class (see {@link org.gan4j.nn.Conditioning}). Blending two classes' vectors,
- * {@code c(t) = (1 - t)·onehot(a) + t·onehot(b)}, interpolates between the two styles' embeddings: the generator's
+ * {@code c(t) = (1 - t)·onehot(a) + t·onehot(b)}, interpolates between the two classes' embeddings: the generator's
  * first layer is linear in its input, so a blended condition is exactly a blend of the two classes' learned
  * embeddings (the first layer's weight columns of the two classes). Generate from these with
  * {@link org.gan4j.nn.Generator#generateConditioned(INDArray, INDArray)}.
  *
  * <pre>{@code
- * INDArray c = Styles.blend(7, 9, 0.5, 10);           // half Sneaker, half Ankle boot: [1, 10]
- * INDArray cs = Styles.path(7, 9, 8, 10);             // [8, 10], from onehot(7) to onehot(9)
+ * INDArray c = ClassConditions.blend(7, 9, 0.5, 10);  // half Sneaker, half Ankle boot: [1, 10]
+ * INDArray cs = ClassConditions.path(7, 9, 8, 10);    // [8, 10], from onehot(7) to onehot(9)
  * generator.generateConditioned(z, cs);               // z: [8, latentSize]
  * }</pre>
  */
-public final class Styles {
-    private Styles() {
+public final class ClassConditions {
+    private ClassConditions() {
     }
 
     /**
@@ -60,7 +60,7 @@ public final class Styles {
      */
     public static INDArray path(int from, int to, int steps, int numClasses) {
         if (steps < 2) {
-            throw new IllegalArgumentException("steps must be >= 2 (the path includes both styles), got " + steps);
+            throw new IllegalArgumentException("steps must be >= 2 (the path includes both classes), got " + steps);
         }
         INDArray out = Nd4j.zeros(DataType.FLOAT, steps, numClasses);
         for (int i = 0; i < steps; i++) {

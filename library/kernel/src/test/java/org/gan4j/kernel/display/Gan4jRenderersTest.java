@@ -1,5 +1,6 @@
 package org.gan4j.kernel.display;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -9,8 +10,10 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.util.Base64;
+import java.util.HashSet;
 import java.util.List;
 import java.util.ServiceLoader;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -30,6 +33,7 @@ import org.gan4j.train.GanResult;
 import org.gan4j.train.GanTrainer;
 import org.gan4j.train.TrainingHistory;
 import org.gan4j.train.TrainingSession;
+import org.gan4j.viz.AnimatedGif;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.knowm.xchart.XYChart;
@@ -39,8 +43,8 @@ import org.nd4j.linalg.factory.Nd4j;
 import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.Table;
 
-/** The gan4j renderers, installed as the extension installs them (every line of the services file). */
-class GanRenderersTest {
+/** The gan4j display registrations, installed as the extension installs them (every line of the services file). */
+class Gan4jRenderersTest {
     private static final String HOSTILE = "<script>alert('x')</script>&\"";
     private static Renderer renderer;
     private static TrainingSession session;
@@ -140,7 +144,7 @@ class GanRenderersTest {
         Table t = Table.create("long", IntColumn.create("i", values));
         String html = html(t);
         int rows = html.split("<tr>", -1).length - 1;
-        assertEquals(TablesawRenderer.MAX_ROWS + 2, rows, "header + MAX_ROWS + the … row");
+        assertEquals(TableDisplay.MAX_ROWS + 2, rows, "header + MAX_ROWS + the … row");
         assertTrue(html.contains("500 rows"), html);
     }
 
@@ -155,5 +159,37 @@ class GanRenderersTest {
         assertEquals(400, png.getHeight());
         DisplayData svg = renderer.renderAs(chart, "image/svg+xml");
         assertTrue(((String) svg.getData(MIMEType.IMAGE_SVG)).contains("<svg"));
+    }
+
+    @Test
+    void imagesArePngWithTheirSizeAsText() throws IOException {
+        BufferedImage image = new BufferedImage(6, 4, BufferedImage.TYPE_INT_RGB);
+        DisplayData data = render(image);
+        BufferedImage png = ImageIO.read(new ByteArrayInputStream(Base64.getDecoder().decode(
+                (String) data.getData(MIMEType.IMAGE_PNG))));
+        assertEquals(6, png.getWidth());
+        assertEquals("BufferedImage 6x4", data.getData(MIMEType.TEXT_PLAIN));
+        assertTrue(renderer.renderAs(image, "image/jpeg").hasDataForType(MIMEType.IMAGE_JPEG), "JPEG on request");
+    }
+
+    @Test
+    void gifsAreTheirBytesWithASummary() {
+        BufferedImage a = new BufferedImage(4, 4, BufferedImage.TYPE_INT_RGB);
+        BufferedImage b = new BufferedImage(4, 4, BufferedImage.TYPE_INT_RGB);
+        b.setRGB(1, 1, 0xFFFFFF);
+        AnimatedGif gif = AnimatedGif.of(List.of(a, b), 100);
+        DisplayData data = render(gif);
+        assertArrayEquals(gif.bytes(), Base64.getDecoder().decode((String) data.getData(MIMEType.IMAGE_GIF)));
+        assertTrue(String.valueOf(data.getData(MIMEType.TEXT_PLAIN)).startsWith("AnimatedGif[2 frames"),
+                String.valueOf(data.getData(MIMEType.TEXT_PLAIN)));
+    }
+
+    @Test
+    void everyTypeIsRegisteredOnce() {
+        Set<Class<?>> types = new HashSet<>();
+        for (Gan4jRenderers.Registration<?> r : Gan4jRenderers.registrations()) {
+            assertTrue(types.add(r.type()), r.type() + " registered twice");
+            assertTrue(r.mimeTypes().contains(MIMEType.TEXT_PLAIN), r.type() + " offers text/plain");
+        }
     }
 }

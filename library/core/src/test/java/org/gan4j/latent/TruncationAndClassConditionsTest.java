@@ -11,7 +11,7 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
-class TruncationAndStylesTest {
+class TruncationAndClassConditionsTest {
 
     private final INDArray z = RandomStream.seeded(5).gaussian(DataType.FLOAT, 6, 16);
 
@@ -48,24 +48,24 @@ class TruncationAndStylesTest {
     }
 
     @Test
-    void stylesAreOneHotsAndBlends() {
-        assertEquals(Nd4j.createFromArray(new float[][]{{0, 1, 0}}), Styles.oneHot(1, 3));
-        assertEquals(Nd4j.createFromArray(new float[][]{{0.75f, 0, 0.25f}}), Styles.blend(0, 2, 0.25, 3));
-        assertEquals(Styles.oneHot(2, 3), Styles.blend(2, 2, 0.3, 3));
-        INDArray path = Styles.path(0, 2, 5, 3);
+    void classConditionsAreOneHotsAndBlends() {
+        assertEquals(Nd4j.createFromArray(new float[][]{{0, 1, 0}}), ClassConditions.oneHot(1, 3));
+        assertEquals(Nd4j.createFromArray(new float[][]{{0.75f, 0, 0.25f}}), ClassConditions.blend(0, 2, 0.25, 3));
+        assertEquals(ClassConditions.oneHot(2, 3), ClassConditions.blend(2, 2, 0.3, 3));
+        INDArray path = ClassConditions.path(0, 2, 5, 3);
         assertArrayEquals(new long[]{5, 3}, path.shape());
-        assertEquals(Styles.oneHot(0, 3), path.getRow(0, true));
-        assertEquals(Styles.oneHot(2, 3), path.getRow(4, true));
+        assertEquals(ClassConditions.oneHot(0, 3), path.getRow(0, true));
+        assertEquals(ClassConditions.oneHot(2, 3), path.getRow(4, true));
         assertEquals(5.0, path.sumNumber().doubleValue(), 1e-6);
-        assertEquals(Nd4j.createFromArray(new float[][]{{0, 1}, {1, 0}}), Styles.oneHot(new int[]{1, 0}, 2));
+        assertEquals(Nd4j.createFromArray(new float[][]{{0, 1}, {1, 0}}), ClassConditions.oneHot(new int[]{1, 0}, 2));
     }
 
     @Test
-    void badStylesAreNamed() {
-        assertMessage(() -> Styles.oneHot(3, 3), "label must be a class in [0, 3)");
-        assertMessage(() -> Styles.blend(0, -1, 0.5, 3), "to must be a class");
-        assertMessage(() -> Styles.blend(0, 1, 2, 3), "t must be in [0, 1]");
-        assertMessage(() -> Styles.path(0, 1, 1, 3), "steps must be >= 2");
-        assertMessage(() -> Styles.oneHot(0, 0), "numClasses must be > 0");
+    void badClassConditionsAreNamed() {
+        assertMessage(() -> ClassConditions.oneHot(3, 3), "label must be a class in [0, 3)");
+        assertMessage(() -> ClassConditions.blend(0, -1, 0.5, 3), "to must be a class");
+        assertMessage(() -> ClassConditions.blend(0, 1, 2, 3), "t must be in [0, 1]");
+        assertMessage(() -> ClassConditions.path(0, 1, 1, 3), "steps must be >= 2");
+        assertMessage(() -> ClassConditions.oneHot(0, 0), "numClasses must be > 0");
     }
 }

@@ -2,31 +2,19 @@ package org.gan4j.kernel.display;
 
 import java.util.List;
 
-import org.dflib.jjava.jupyter.kernel.display.Renderer;
-import org.dflib.jjava.jupyter.kernel.display.mime.MIMEType;
-
 import tech.tablesaw.api.Table;
 import tech.tablesaw.columns.Column;
 
 /**
- * Shows a Tablesaw {@link Table} as an HTML table (at most {@value #MAX_ROWS} rows: the first and last halves) and as
- * Tablesaw's text form.
+ * A Tablesaw {@link Table} for display: an HTML table and Tablesaw's text form, each showing at most
+ * {@value #MAX_ROWS} rows (the first and the last half when the table is longer).
  */
-public final class TablesawRenderer implements DisplayRenderer {
+public final class TableDisplay {
 
     /** Tables longer than this show their head and tail. */
     public static final int MAX_ROWS = 40;
 
-    @Override
-    public void register(Renderer renderer) {
-        renderer.createRegistration(Table.class)
-                .preferring(MIMEType.TEXT_HTML)
-                .supporting(MIMEType.TEXT_PLAIN)
-                .register((table, context) -> {
-                    context.renderIfRequested(MIMEType.TEXT_HTML, () -> html(table));
-                    context.renderIfRequested(MIMEType.TEXT_PLAIN,
-                            () -> table.rowCount() <= MAX_ROWS ? table.printAll() : table.print(MAX_ROWS));
-                });
+    private TableDisplay() {
     }
 
     /**
@@ -60,6 +48,14 @@ public final class TablesawRenderer implements DisplayRenderer {
             }
         }
         return html.append("</tbody></table>").toString();
+    }
+
+    /**
+     * @param table a table
+     * @return Tablesaw's text form of it, all rows up to {@value #MAX_ROWS}, else head and tail
+     */
+    public static String text(Table table) {
+        return table.rowCount() <= MAX_ROWS ? table.printAll() : table.print(MAX_ROWS);
     }
 
     private static void row(StringBuilder html, List<Column<?>> columns, int r) {
