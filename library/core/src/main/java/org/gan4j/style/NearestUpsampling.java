@@ -1,27 +1,35 @@
 package org.gan4j.style;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.ops.DynamicCustomOp;
+import org.nd4j.linalg.factory.Nd4j;
 
-/** Nearest-neighbour up-sampling by 2 (each pixel becomes a 2×2 block), NCHW, and its backward pass (2×2 sums). */
+/**
+ * Nearest-neighbour up-sampling by 2 (each pixel becomes a 2×2 block), NCHW, and its backward pass (the gradient of
+ * a pixel sums its 2×2 block), through libnd4j's {@code upsampling2d} and {@code upsampling2d_bp} ops.
+ */
 final class NearestUpsampling {
+    /** libnd4j's flag for channels-first data. */
+    private static final int NCHW = 1;
+
     private NearestUpsampling() {
     }
 
     /** {@code [n, c, h, w]} → {@code [n, c, 2h, 2w]}. */
     static INDArray forward(INDArray x) {
-        long n = x.size(0);
-        long c = x.size(1);
-        long h = x.size(2);
-        long w = x.size(3);
-        return x.reshape('c', n, c, h, 1, w, 1).broadcast(n, c, h, 2, w, 2).dup('c').reshape('c', n, c, 2 * h, 2 * w);
+        INDArray out = Nd4j.createUninitialized(x.dataType(), x.size(0), x.size(1), 2 * x.size(2), 2 * x.size(3));
+        Nd4j.exec(DynamicCustomOp.builder("upsampling2d").addInputs(x).addOutputs(out)
+                .addIntegerArguments(2, 2, NCHW).build());
+        return out;
     }
 
-    /** {@code [n, c, 2h, 2w]} → {@code [n, c, h, w]}: the gradient of each input pixel sums its 2×2 block. */
+    /** {@code [n, c, 2h, 2w]} → {@code [n, c, h, w]}. */
     static INDArray backward(INDArray outputGradient) {
-        long n = outputGradient.size(0);
-        long c = outputGradient.size(1);
-        long h = outputGradient.size(2) / 2;
-        long w = outputGradient.size(3) / 2;
-        return outputGradient.dup('c').reshape('c', n, c, h, 2, w, 2).sum(3, 5);
+        INDArray in = Nd4j.createUninitialized(outputGradient.dataType(), outputGradient.size(0),
+                outputGradient.size(1), outputGradient.size(2) / 2, outputGradient.size(3) / 2);
+        INDArray dx = in.ulike();
+        Nd4j.exec(DynamicCustomOp.builder("upsampling2d_bp").addInputs(in, outputGradient).addOutputs(dx)
+                .addIntegerArguments(NCHW).build());
+        return dx;
     }
 }

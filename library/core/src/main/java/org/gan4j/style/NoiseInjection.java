@@ -2,6 +2,7 @@ package org.gan4j.style;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Broadcast;
+import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * Per-pixel noise with a learned strength per channel (StyleGAN's "B" inputs): {@code y = x + s_ch · noise}, where
@@ -18,18 +19,20 @@ final class NoiseInjection {
      * @param strength {@code [ch]}
      */
     static INDArray forward(INDArray x, INDArray noise, INDArray strength) {
-        INDArray scaled = spread(noise, x);
-        Broadcast.mul(scaled, strength, scaled, 1);
-        return scaled.addi(x);
+        INDArray out = Nd4j.createUninitialized(x.dataType(), x.shape());
+        Broadcast.copy(out, maps(noise), out, 0, 2, 3);
+        Broadcast.mul(out, strength, out, 1);
+        return out.addi(x);
     }
 
     /** Writes {@code dL/ds} into {@code strengthGrad}; the gradient w.r.t. x is the output gradient itself. */
     static void backward(INDArray noise, INDArray outputGradient, INDArray strengthGrad) {
-        strengthGrad.assign(outputGradient.mul(spread(noise, outputGradient)).sum(0, 2, 3));
+        INDArray product = Broadcast.mul(outputGradient, maps(noise), outputGradient.ulike(), 0, 2, 3);
+        strengthGrad.assign(product.sum(0, 2, 3));
     }
 
-    /** The noise map repeated over the channels of {@code like}. */
-    private static INDArray spread(INDArray noise, INDArray like) {
-        return noise.broadcast(like.shape()).dup('c');
+    /** {@code [n, 1, h, w]} as {@code [n, h, w]}, to broadcast over the channel dimension. */
+    private static INDArray maps(INDArray noise) {
+        return noise.reshape(noise.size(0), noise.size(2), noise.size(3));
     }
 }

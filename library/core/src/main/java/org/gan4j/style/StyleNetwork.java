@@ -13,6 +13,12 @@ import org.gan4j.nn.Network;
 import org.gan4j.nn.StyleGenerator;
 import org.gan4j.random.RandomStream;
 import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.memory.MemoryWorkspace;
+import org.nd4j.linalg.api.memory.conf.WorkspaceConfiguration;
+import org.nd4j.linalg.api.memory.enums.AllocationPolicy;
+import org.nd4j.linalg.api.memory.enums.LearningPolicy;
+import org.nd4j.linalg.api.memory.enums.ResetPolicy;
+import org.nd4j.linalg.api.memory.enums.SpillPolicy;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Broadcast;
 import org.nd4j.linalg.factory.Nd4j;
@@ -58,8 +64,6 @@ public final class StyleNetwork implements Network {
     private final List<INDArray> fixedNoise;
     private int iterations;
     private int epochs;
-    /** What the last {@link #forward} kept for {@link #backward}. */
-    private Trace trace;
 
     /**
      * Builds and initialises the network.
@@ -153,7 +157,9 @@ public final class StyleNetwork implements Network {
         for (int i = 0; i < spec.mappingLayers(); i++) {
             gaussian(rs, "map" + i + ".W", Math.sqrt(2.0 / p.get("map" + i + ".W").size(0)));
         }
-        p.get("const").assign(1);
+        // N(0, 1) as in StyleGAN2: a constant of ones has no spread over its pixels, which instance normalisation
+        // would divide by √ε
+        gaussian(rs, "const", 1.0);
         for (int layer = 0; layer < spec.styleLayers(); layer++) {
             if (layer > 0) {
                 gaussian(rs, "conv" + layer, Math.sqrt(2.0 / (9.0 * spec.layerWidth(layer - 1))));
@@ -299,8 +305,20 @@ public final class StyleNetwork implements Network {
 
     // ---- forward and backward ----
 
-    /** Everything a backward pass needs from a training forward pass. */
-    private record Trace(Mapping mapping, int n, INDArray[] keepA, Synthesis synthesis) {
+    /**
+     * Every intermediate array of a pass lives in this thread's workspace of this name and is reused from step to
+     * step (fresh native memory per array made a training step several times slower); only outputs leave it, as
+     * copies. The backward pass recomputes the forward pass from the recorded random draws inside its own workspace
+     * scope instead of keeping the forward pass's intermediates alive between two calls.
+     */
+    private static final String WORKSPACE = "gan4j-style-pass";
+    private static final WorkspaceConfiguration WORKSPACE_CONFIG = WorkspaceConfiguration.builder()
+            .initialSize(0).overallocationLimit(0.1).policyAllocation(AllocationPolicy.OVERALLOCATE)
+            .policyLearning(LearningPolicy.FIRST_LOOP).policyReset(ResetPolicy.BLOCK_LEFT)
+            .policySpill(SpillPolicy.REALLOCATE).build();
+
+    /** The random draws of one training pass and its input: enough to recompute it exactly. */
+    private record Draws(INDArray input, INDArray z2, INDArray[] keepA, INDArray[] noise) {
     }
 
     /** The mapping network's pass: inputs and pre-activations of every layer. */
@@ -313,128 +331,168 @@ public final class StyleNetwork implements Network {
                              AdaptiveInstanceNorm.Pass[] styles, INDArray rgbInput, INDArray output) {
     }
 
+    /** A whole training pass. */
+    private record Pass(Mapping mapping, Synthesis synthesis) {
+    }
+
+    /** The draws of the last {@link #forward}, for {@link #backward}. */
+    private Draws lastDraws;
+
+    private static MemoryWorkspace workspace() {
+        return Nd4j.getWorkspaceManager().getAndActivateWorkspace(WORKSPACE_CONFIG, WORKSPACE);
+    }
+
     @Override
     public INDArray output(INDArray input) {
         checkInput(input);
-        INDArray w = mapping(latent(input), labels(input)).w();
-        return synthesis(broadcast(w), fixedNoise((int) input.size(0))).output();
+        try (MemoryWorkspace ws = workspace()) {
+            INDArray w = mapping(latent(input), labels(input)).w();
+            return synthesis(broadcast(w), fixedNoise((int) input.size(0))).output().detach();
+        }
     }
 
     @Override
     public INDArray outputTraining(INDArray input, RandomStream randomness) {
-        return run(input, randomness, false);
+        Draws d = draw(input, randomness);
+        try (MemoryWorkspace ws = workspace()) {
+            return pass(d).synthesis().output().detach();
+        }
     }
 
     @Override
     public INDArray forward(INDArray input, RandomStream randomness) {
-        return run(input, randomness, true);
+        Draws d = draw(input, randomness);
+        lastDraws = d;
+        try (MemoryWorkspace ws = workspace()) {
+            Pass pass = pass(d);
+            INDArray wA = pass.mapping().w().get(NDArrayIndex.interval(0, input.size(0)), NDArrayIndex.all());
+            INDArray average = p.get("wAverage");
+            average.addi(wA.mean(0).subi(average).muli(1 - spec.averageDecay()));
+            return pass.synthesis().output().detach();
+        }
     }
 
-    private INDArray run(INDArray input, RandomStream randomness, boolean keep) {
+    /** Draws the noise maps, mixing decisions and second latents of a training pass (outside any workspace). */
+    private Draws draw(INDArray input, RandomStream randomness) {
         checkInput(input);
         if (randomness == null) {
             throw new IllegalArgumentException("a style network's training pass needs a random stream (noise and "
                     + "style mixing), got null");
         }
-        int n = (int) input.size(0);
-        int layers = spec.styleLayers();
-        INDArray z = latent(input);
-        INDArray labels = labels(input);
-        boolean mixing = spec.mixingProbability() > 0 && layers > 1;
-        INDArray[] keepA = null;
-        Mapping m;
-        INDArray[] ws = new INDArray[layers];
-        if (mixing) {
-            int[] crossover = new int[n];
-            for (int i = 0; i < n; i++) {
-                crossover[i] = randomness.nextDouble() < spec.mixingProbability()
-                        ? 1 + randomness.nextInt(layers - 1) : layers;
+        try (MemoryWorkspace scope = Nd4j.getWorkspaceManager().scopeOutOfWorkspaces()) {
+            int n = (int) input.size(0);
+            int layers = spec.styleLayers();
+            INDArray z2 = null;
+            INDArray[] keepA = null;
+            if (spec.mixingProbability() > 0 && layers > 1) {
+                int[] crossover = new int[n];
+                for (int i = 0; i < n; i++) {
+                    crossover[i] = randomness.nextDouble() < spec.mixingProbability()
+                            ? 1 + randomness.nextInt(layers - 1) : layers;
+                }
+                z2 = randomness.gaussian(type, n, spec.latentSize());
+                keepA = new INDArray[layers];
+                for (int l = 0; l < layers; l++) {
+                    INDArray a = Nd4j.zeros(type, n, 1);
+                    for (int i = 0; i < n; i++) {
+                        if (l < crossover[i]) {
+                            a.putScalar(i, 0, 1.0);
+                        }
+                    }
+                    keepA[l] = a;
+                }
             }
-            INDArray z2 = randomness.gaussian(type, n, spec.latentSize());
-            m = mapping(Nd4j.vstack(z, z2), labels == null ? null : Nd4j.vstack(labels, labels));
+            INDArray[] noise = new INDArray[layers];
+            for (int l = 0; l < layers; l++) {
+                int s = spec.layerSize(l);
+                noise[l] = randomness.gaussian(type, n, s * s).reshape(n, 1, s, s);
+            }
+            return new Draws(input.castTo(type).dup(), z2, keepA, noise);
+        }
+    }
+
+    /** A training pass with the given draws (inside the caller's workspace). */
+    private Pass pass(Draws d) {
+        INDArray z = latent(d.input());
+        INDArray labels = labels(d.input());
+        int layers = spec.styleLayers();
+        INDArray[] ws = new INDArray[layers];
+        Mapping m;
+        if (d.z2() != null) {
+            int n = (int) z.size(0);
+            m = mapping(Nd4j.vstack(z, d.z2()), labels == null ? null : Nd4j.vstack(labels, labels));
             INDArray wA = m.w().get(NDArrayIndex.interval(0, n), NDArrayIndex.all());
             INDArray wB = m.w().get(NDArrayIndex.interval(n, 2 * n), NDArrayIndex.all());
-            keepA = new INDArray[layers];
             for (int l = 0; l < layers; l++) {
-                INDArray a = Nd4j.zeros(type, n, 1);
-                for (int i = 0; i < n; i++) {
-                    if (l < crossover[i]) {
-                        a.putScalar(i, 0, 1.0);
-                    }
-                }
-                keepA[l] = a;
+                INDArray a = d.keepA()[l];
                 ws[l] = wA.mulColumnVector(a).addi(wB.mulColumnVector(a.rsub(1.0)));
             }
         } else {
             m = mapping(z, labels);
             Arrays.fill(ws, m.w());
         }
-        INDArray[] noise = new INDArray[layers];
-        for (int l = 0; l < layers; l++) {
-            int s = spec.layerSize(l);
-            noise[l] = randomness.gaussian(type, n, s * s).reshape(n, 1, s, s);
-        }
-        Synthesis syn = synthesis(ws, noise);
-        if (keep) {
-            trace = new Trace(m, n, keepA, syn);
-            INDArray wA = m.w().get(NDArrayIndex.interval(0, n), NDArrayIndex.all());
-            INDArray average = p.get("wAverage");
-            average.addi(wA.mean(0).subi(average).muli(1 - spec.averageDecay()));
-        }
-        return syn.output();
+        return new Pass(m, synthesis(ws, d.noise()));
     }
 
     @Override
     public INDArray backward(INDArray outputGradient) {
-        if (trace == null) {
+        if (lastDraws == null) {
             throw new IllegalStateException("backward needs a training forward pass first");
         }
-        Trace t = trace;
-        gradient.assign(0);
-        int layers = spec.styleLayers();
-        Synthesis s = t.synthesis();
-        INDArray dPre = outputGradient.mul(s.output().mul(s.output()).rsubi(1.0));
-        g.get("rgb.b").assign(dPre.sum(0, 2, 3));
-        INDArray dx = SameConvolution.backward(s.rgbInput(), p.get("rgb"), dPre, g.get("rgb"));
-        INDArray dwA = Nd4j.zeros(type, t.n(), spec.styleSize());
-        INDArray dwB = t.keepA() == null ? null : Nd4j.zeros(type, t.n(), spec.styleSize());
-        for (int l = layers - 1; l >= 0; l--) {
-            INDArray[] back = AdaptiveInstanceNorm.backward(s.styles()[l], dx, p.get("style" + l + ".A"),
-                    g.get("style" + l + ".A"), g.get("style" + l + ".c"));
-            if (dwB == null) {
-                dwA.addi(back[1]);
-            } else {
-                INDArray a = t.keepA()[l];
-                dwA.addi(back[1].mulColumnVector(a));
-                dwB.addi(back[1].mulColumnVector(a.rsub(1.0)));
-            }
-            dx = back[0].muli(leakyDerivative(s.preActivations()[l]));
-            g.get("bias" + l).assign(dx.sum(0, 2, 3));
-            NoiseInjection.backward(s.noise()[l], dx, g.get("noise" + l));
-            if (l > 0) {
-                dx = SameConvolution.backward(s.convInputs()[l], p.get("conv" + l), dx, g.get("conv" + l));
-                if (l % 2 == 0) {
-                    dx = NearestUpsampling.backward(dx);
+        Draws d = lastDraws;
+        int n = (int) d.input().size(0);
+        try (MemoryWorkspace ws = workspace()) {
+            Pass pass = pass(d);
+            Synthesis s = pass.synthesis();
+            gradient.assign(0);
+            int layers = spec.styleLayers();
+            INDArray dPre = outputGradient.castTo(type).mul(s.output().mul(s.output()).rsubi(1.0));
+            g.get("rgb.b").assign(dPre.sum(0, 2, 3));
+            INDArray dx = SameConvolution.backward(s.rgbInput(), p.get("rgb"), dPre, g.get("rgb"));
+            INDArray dwA = Nd4j.zeros(type, n, spec.styleSize());
+            INDArray dwB = d.keepA() == null ? null : Nd4j.zeros(type, n, spec.styleSize());
+            for (int l = layers - 1; l >= 0; l--) {
+                INDArray[] back = AdaptiveInstanceNorm.backward(s.styles()[l], dx, p.get("style" + l + ".A"),
+                        g.get("style" + l + ".A"), g.get("style" + l + ".c"));
+                if (dwB == null) {
+                    dwA.addi(back[1]);
+                } else {
+                    INDArray a = d.keepA()[l];
+                    dwA.addi(back[1].mulColumnVector(a));
+                    dwB.addi(back[1].mulColumnVector(a.rsub(1.0)));
                 }
-            } else {
-                g.get("const").assign(dx.sum(0));
+                dx = back[0].muli(leakyDerivative(s.preActivations()[l]));
+                g.get("bias" + l).assign(dx.sum(0, 2, 3));
+                NoiseInjection.backward(s.noise()[l], dx, g.get("noise" + l));
+                if (l > 0) {
+                    dx = SameConvolution.backward(s.convInputs()[l], p.get("conv" + l), dx, g.get("conv" + l));
+                    if (l % 2 == 0) {
+                        dx = NearestUpsampling.backward(dx);
+                    }
+                } else {
+                    g.get("const").assign(dx.sum(0));
+                }
             }
+            INDArray dw = dwB == null ? dwA : Nd4j.vstack(dwA, dwB);
+            INDArray dInput = mappingBackward(pass.mapping(), dw);
+            return dInput.get(NDArrayIndex.interval(0, n), NDArrayIndex.all()).detach();
         }
-        INDArray dw = dwB == null ? dwA : Nd4j.vstack(dwA, dwB);
-        INDArray dInput = mappingBackward(t.mapping(), dw);
-        return dInput.get(NDArrayIndex.interval(0, t.n()), NDArrayIndex.all()).dup();
     }
 
     // ---- the two halves, also used by StyleSpace ----
 
     /** The inference-mode style {@code w [n, styleSize]} of latents {@code z} with one-hot {@code labels} (or null). */
     INDArray map(INDArray z, INDArray labels) {
-        return mapping(z, labels).w();
+        try (MemoryWorkspace ws = workspace()) {
+            return mapping(z.castTo(type), labels == null ? null : labels.castTo(type)).w().detach();
+        }
     }
 
     /** Images from one {@code w [n, styleSize]} per style layer and one noise map {@code [n, 1, s, s]} per layer. */
     INDArray synthesize(INDArray[] ws, INDArray[] noise) {
-        return synthesis(ws, noise).output();
+        try (MemoryWorkspace scope = workspace()) {
+            return synthesis(ws, noise).output().detach();
+        }
     }
 
     /** The running average of w, {@code [styleSize]} (a copy). */
@@ -447,7 +505,8 @@ public final class StyleNetwork implements Network {
         INDArray[] noise = new INDArray[fixedNoise.size()];
         for (int l = 0; l < noise.length; l++) {
             INDArray f = fixedNoise.get(l);
-            noise[l] = f.broadcast(n, 1, f.size(2), f.size(3)).dup('c');
+            noise[l] = Nd4j.createUninitialized(type, n, 1, f.size(2), f.size(3));
+            Broadcast.copy(noise[l], f.reshape(1, f.size(2), f.size(3)), noise[l], 1, 2, 3);
         }
         return noise;
     }
@@ -508,8 +567,8 @@ public final class StyleNetwork implements Network {
         INDArray[] pre = new INDArray[layers];
         AdaptiveInstanceNorm.Pass[] styles = new AdaptiveInstanceNorm.Pass[layers];
         INDArray c = p.get("const");
-        INDArray x = c.reshape(1, c.size(0), c.size(1), c.size(2)).broadcast(n, c.size(0), c.size(1), c.size(2))
-                .dup('c');
+        INDArray x = Nd4j.createUninitialized(type, n, c.size(0), c.size(1), c.size(2));
+        Broadcast.copy(x, c, x, 1, 2, 3);
         for (int l = 0; l < layers; l++) {
             if (l > 0) {
                 if (l % 2 == 0) {

@@ -27,7 +27,8 @@ import tech.tablesaw.api.Table;
  * {@code N} more steps leave G's and D's parameters, both optimiser states, the EMA generator and every deterministic
  * history column with the same raw bits ({@code Float.floatToRawIntBits}, {@code Double.doubleToRawLongBits}) as
  * {@code 2N} uninterrupted steps. The batch-normalised DCGAN presets are included (batch-norm running statistics are
- * parameters, so they are compared too).
+ * parameters, so they are compared too), and so are the style-based presets, whose noise and style mixing draw from
+ * the trainer's random stream.
  */
 @ExtendWith(SingleNd4jThread.class)
 class ExactResumeTest {
@@ -59,6 +60,10 @@ class ExactResumeTest {
         presets.put("dcgan (batch norm in G and D)", GanConfig.dcgan(28, 1));
         presets.put("conditional", GanConfig.conditional(10));
         presets.put("wganGp", GanConfig.wganGp(28, 1));
+        presets.put("quickStyleGan (noise and style mixing)", GanConfig.quickStyleGan());
+        presets.put("quickConditionalStyleGan", GanConfig.quickConditionalStyleGan(10));
+        presets.put("styleGan", GanConfig.styleGan(28, 1));
+        presets.put("conditionalStyleGan", GanConfig.conditionalStyleGan(10));
         for (Map.Entry<String, GanConfig> preset : presets.entrySet()) {
             GanConfig config = preset.getValue();
             boolean image = config.generator().sampleShape().length == 3;

@@ -32,7 +32,9 @@ class GanConfigJsonTest {
                         .discriminator(DcganDiscriminator.builder().normalization(Normalization.NONE).build()).build(),
                 base.toBuilder().loss(GanLoss.hinge()).build(),
                 base.toBuilder().loss(GanLoss.nonSaturating().withRealLabel(0.9)).build(),
-                GanConfig.wganGp(28, 1), GanConfig.quickWganGp(), GanConfig.mlpWganGp(2),
+                GanConfig.wganGp(28, 1), GanConfig.quickWganGp(), GanConfig.mlpWganGp(2), GanConfig.styleGan(28, 1),
+                GanConfig.styleGan(32, 3), GanConfig.quickStyleGan(), GanConfig.conditionalStyleGan(10),
+                GanConfig.quickConditionalStyleGan(10),
                 base.toBuilder().loss(GanLoss.wasserstein()).regularizer(Regularizer.gradientPenalty(10)).nCritic(5)
                         .discriminator(DcganDiscriminator.builder().normalization(Normalization.NONE).build())
                         .emaDecay(0).snapshotEvery(0).seed(Long.MIN_VALUE).build(),
@@ -75,7 +77,7 @@ class GanConfigJsonTest {
         assertMessage(json.replace("\"latentSize\": 100", "\"latentSize\": 100, \"depth\": 3"),
                 "generator: unknown field(s) [depth] for DcganGenerator");
         assertMessage(json.replace("\"DcganGenerator\"", "\"ResNetGenerator\""),
-                "generator: unknown type \"ResNetGenerator\"; expected one of [MlpGenerator, DcganGenerator]");
+                "generator: unknown type \"ResNetGenerator\"; expected one of [MlpGenerator, DcganGenerator, StyleGenerator]");
         assertMessage(json.replace("\"NonSaturating\"", "\"Focal\""), "loss: unknown type \"Focal\"");
         assertMessage(json.replace("\"batchSize\": 64", "\"batchSize\": null"),
                 "batchSize: expected a whole number (32-bit), got null");
