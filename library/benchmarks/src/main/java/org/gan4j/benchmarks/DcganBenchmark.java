@@ -26,7 +26,10 @@ import org.nd4j.linalg.factory.Nd4j;
  * gan4j's real {@link GanTrainer} on the embedded Fashion-MNIST subset and measures it from a
  * {@link TrainingListener}; the training loop itself is not touched.
  *
- * <p><b>Speed mode</b> (default): {@code --warmup} untimed steps, then {@code --steps} timed ones; the last line is
+ * <p><b>Speed mode</b> (default): {@code --warmup} untimed steps, then {@code --steps} timed ones, first for the
+ * style-based preset ({@link GanConfig#styleGan(int, int) GanConfig.styleGan(28, 1)}: the same discriminator with a
+ * {@link org.gan4j.nn.StyleGenerator}), printed as {@code gan4j style: …}, then for the reference DCGAN; the last
+ * line is
  * <pre>gan4j: &lt;median&gt; img/s (&lt;min&gt;-&lt;max&gt;) over N steps, batch B, T threads, helpers active: yes|no</pre>
  * The preset's EMA of G and its fixed-noise snapshots are turned off here, so that one step is exactly the work of
  * {@code environment/benchmark_torch.py}: one D update on B real and B fake images (separate batches), one G update
@@ -131,12 +134,13 @@ public final class DcganBenchmark {
         if (o.memory()) {
             memory(o, data);
         } else {
-            speed(o, data);
+            speed(o, data, GanConfig.styleGan(28, 1), "gan4j style");
+            speed(o, data, GanConfig.dcgan(28, 1), "gan4j");
         }
     }
 
-    static void speed(Options o, TrainingSet data) {
-        GanConfig config = GanConfig.dcgan(28, 1).toBuilder()
+    static void speed(Options o, TrainingSet data, GanConfig preset, String name) {
+        GanConfig config = preset.toBuilder()
                 .batchSize(o.batch())
                 .steps(o.warmup() + o.steps())
                 .emaDecay(0)
@@ -156,8 +160,8 @@ public final class DcganBenchmark {
         if (r.length == 0) {
             throw new IllegalStateException("no timed steps: " + result);
         }
-        System.out.printf(Locale.ROOT, "gan4j: %.1f img/s (%.1f-%.1f) over %d steps, batch %d, %d threads, "
-                        + "helpers active: %s%n", median(r), r[0], r[r.length - 1], r.length, o.batch(),
+        System.out.printf(Locale.ROOT, "%s: %.1f img/s (%.1f-%.1f) over %d steps, batch %d, %d threads, "
+                        + "helpers active: %s%n", name, median(r), r[0], r[r.length - 1], r.length, o.batch(),
                 Nd4j.getEnvironment().maxMasterThreads(), Backend.helpersActive() ? "yes" : "no");
     }
 

@@ -21,8 +21,16 @@ final class AdaptiveInstanceNorm {
     private AdaptiveInstanceNorm() {
     }
 
-    /** What {@link #backward} needs from a forward pass. */
-    record Pass(INDArray output, INDArray normalised, INDArray inverseStd, INDArray scale, INDArray w) {
+    /**
+     * What {@link #backward} needs from a forward pass: the input, its per-channel mean and 1/σ, the style's scale,
+     * and w.
+     */
+    record Pass(INDArray output, INDArray input, INDArray mean, INDArray inverseStd, INDArray scale, INDArray w) {
+        /** The normalised input (x − μ)/σ, recomputed. */
+        INDArray normalised() {
+            INDArray centred = Broadcast.sub(input, mean, input.ulike(), 0, 1);
+            return Broadcast.mul(centred, inverseStd, centred, 0, 1);
+        }
     }
 
     /**
@@ -35,34 +43,38 @@ final class AdaptiveInstanceNorm {
         long ch = x.size(1);
         INDArray style = w.mmul(affine).addiRowVector(bias);
         INDArray scale = style.get(all(), interval(0, ch)).dup();
-        INDArray shift = style.get(all(), interval(ch, 2 * ch)).dup();
+        INDArray shift = style.get(all(), interval(ch, 2 * ch));
         INDArray mean = x.mean(2, 3);
-        INDArray centred = Broadcast.sub(x, mean, x.ulike(), 0, 1);
-        INDArray variance = centred.mul(centred).mean(2, 3);
-        INDArray inverseStd = Transforms.pow(variance.addi(EPSILON), -0.5, false);
-        INDArray normalised = Broadcast.mul(centred, inverseStd, centred, 0, 1);
-        INDArray out = Broadcast.mul(normalised, scale, normalised.ulike(), 0, 1);
-        Broadcast.add(out, shift, out, 0, 1);
-        return new Pass(out, normalised, inverseStd, scale, w);
+        INDArray inverseStd = Transforms.pow(x.var(false, 2, 3).addi(EPSILON), -0.5, false);
+        // y = x·a + b per sample and channel, with a = y_s/σ and b = y_b − μ·a: two passes over the pixels
+        INDArray a = scale.mul(inverseStd);
+        INDArray b = shift.sub(mean.mul(a));
+        INDArray out = Broadcast.mul(x, a, x.ulike(), 0, 1);
+        Broadcast.add(out, b, out, 0, 1);
+        return new Pass(out, x, mean, inverseStd, scale, w);
     }
 
-    /** Gradients: returns {@code [dx, dw]}; adds the parameter gradients into {@code affineGrad} and {@code biasGrad}. */
+    /** Gradients: returns {@code [dx, dw]}; writes the parameter gradients into {@code affineGrad} and {@code biasGrad}. */
     static INDArray[] backward(Pass p, INDArray outputGradient, INDArray affine, INDArray affineGrad,
                                INDArray biasGrad) {
-        INDArray dScale = outputGradient.mul(p.normalised()).sum(2, 3);
+        INDArray normalised = p.normalised();
+        INDArray product = outputGradient.mul(normalised);
+        INDArray dScale = product.sum(2, 3);
         INDArray dShift = outputGradient.sum(2, 3);
         INDArray dStyle = org.nd4j.linalg.factory.Nd4j.hstack(dScale, dShift);
         affineGrad.assign(p.w().transpose().mmul(dStyle));
         biasGrad.assign(dStyle.sum(0));
         INDArray dw = dStyle.mmul(affine.transpose());
 
-        // through the normalisation: dx = (1/σ)·(dx̂ − mean(dx̂) − x̂·mean(dx̂·x̂)), means over the pixels
-        INDArray dNormalised = Broadcast.mul(outputGradient, p.scale(), outputGradient.ulike(), 0, 1);
-        INDArray meanD = dNormalised.mean(2, 3);
-        INDArray meanDx = dNormalised.mul(p.normalised()).mean(2, 3);
-        INDArray dx = Broadcast.sub(dNormalised, meanD, dNormalised.ulike(), 0, 1);
-        dx.subi(Broadcast.mul(p.normalised(), meanDx, p.normalised().ulike(), 0, 1));
-        Broadcast.mul(dx, p.inverseStd(), dx, 0, 1);
+        // through the normalisation, with dx̂ = y_s·dy and the per-channel means over the pixels:
+        // dx = (y_s/σ)·(dy − mean(dy) − x̂·mean(dy·x̂))
+        long pixels = outputGradient.size(2) * outputGradient.size(3);
+        INDArray meanDy = dShift.div(pixels);
+        INDArray meanDyX = dScale.div(pixels);
+        INDArray dx = Broadcast.mul(normalised, meanDyX, normalised, 0, 1);
+        dx.rsubi(outputGradient);
+        Broadcast.sub(dx, meanDy, dx, 0, 1);
+        Broadcast.mul(dx, p.scale().mul(p.inverseStd()), dx, 0, 1);
         return new INDArray[]{dx, dw};
     }
 

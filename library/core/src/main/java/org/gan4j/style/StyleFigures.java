@@ -9,11 +9,12 @@ import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 
 /**
- * The two pictures that show what a style-based generator's parts do, drawn with {@link ImageGrid} (scale 2).
+ * The pictures that show what a style-based generator's parts do, drawn with {@link ImageGrid} (scale 2).
  *
  * <pre>{@code
  * StyleFigures.mixingGrid(space, 1, 5, 2, 6, 2)     // 5 coarse sources (down the side) × 6 fine sources (across)
  * StyleFigures.noiseVariation(space, 7, 4, 8, 3)    // 4 styles, each under 8 noise draws, plus the spread per pixel
+ * StyleFigures.truncation(space, 5, 8, 1, 0.7, 0.4) // truncation in w against truncation in z
  * }</pre>
  */
 public final class StyleFigures {
@@ -46,8 +47,8 @@ public final class StyleFigures {
                                         int crossover) {
         requirePositive("rows", rows);
         requirePositive("columns", columns);
-        INDArray wa = styles(space, seedA, rows);
-        INDArray wb = styles(space, seedB, columns);
+        INDArray wa = space.sampleStyles(rows, seedA);
+        INDArray wb = space.sampleStyles(columns, seedB);
         INDArray a = space.synthesize(wa, Noise.fixed());
         INDArray b = space.synthesize(wb, Noise.fixed());
         List<INDArray> cells = new ArrayList<>();
@@ -84,7 +85,7 @@ public final class StyleFigures {
         if (draws < 2) {
             throw new IllegalArgumentException("draws must be >= 2 (a spread needs two draws), got " + draws);
         }
-        INDArray w = styles(space, seed, styles);
+        INDArray w = space.sampleStyles(styles, seed);
         List<INDArray> cells = new ArrayList<>();
         for (int i = 0; i < styles; i++) {
             INDArray same = w.get(NDArrayIndex.interval(i, i + 1), NDArrayIndex.all()).repeat(0, draws);
@@ -97,18 +98,34 @@ public final class StyleFigures {
         return Nd4j.concat(0, cells.toArray(new INDArray[0]));
     }
 
-    /** The per-layer styles of {@code n} latents from {@code seed}; a conditional generator cycles the classes. */
-    private static INDArray styles(StyleSpace space, long seed, int n) {
+
+    /**
+     * Truncation in w against truncation in z, for the same {@code n} latents (seed {@code seed}): for each ψ, a row
+     * synthesised from {@code w̄ + ψ·(w − w̄)} in every layer, then a row from the latents scaled to {@code ψ·z}
+     * before the mapping. Rows are labelled. In w every ψ &lt; 1 moves towards one average image; in z the images
+     * move towards the image of z = 0, which need not be typical of anything.
+     *
+     * @param psis values in [0, 2], at least one
+     */
+    public static BufferedImage truncation(StyleSpace space, long seed, int n, double... psis) {
+        requirePositive("n", n);
+        if (psis == null || psis.length == 0) {
+            throw new IllegalArgumentException("psis must hold at least one value");
+        }
         INDArray z = space.latent(n, seed);
-        int classes = space.spec().numClasses();
-        if (classes == 0) {
-            return space.mapping(z);
+        List<INDArray> rows = new ArrayList<>();
+        List<String> labels = new ArrayList<>();
+        for (double psi : psis) {
+            if (!(psi >= 0 && psi <= 2)) {
+                throw new IllegalArgumentException("psi must be in [0, 2], got " + psi);
+            }
+            rows.add(space.synthesize(space.truncate(space.stylesOf(z), psi, space.styleLayers()), Noise.fixed()));
+            labels.add(String.format(java.util.Locale.ROOT, "w, ψ=%.2f", psi));
+            rows.add(space.synthesize(space.stylesOf(z.mul(psi)), Noise.fixed()));
+            labels.add(String.format(java.util.Locale.ROOT, "z, ψ=%.2f", psi));
         }
-        int[] labels = new int[n];
-        for (int i = 0; i < n; i++) {
-            labels[i] = i % classes;
-        }
-        return space.mapping(z, labels);
+        return ImageGrid.builder().columns(n).scale(2).rowLabels(labels)
+                .render(Nd4j.concat(0, rows.toArray(new INDArray[0])));
     }
 
     private static void requirePositive(String name, int value) {

@@ -114,6 +114,30 @@ public final class StyleSpace {
         }
     }
 
+    /**
+     * The styles {@code w [n, styleSize]} of {@code n} latents drawn with {@code seed}; see {@link #stylesOf}.
+     */
+    public INDArray sampleStyles(int n, long seed) {
+        return stylesOf(latent(n, seed));
+    }
+
+    /**
+     * The styles {@code w [n, styleSize]} of latents {@code z}; a conditional generator cycles through the classes
+     * (style i has class {@code i % numClasses}), as {@code Generator.sample} does.
+     */
+    public INDArray stylesOf(INDArray z) {
+        int classes = spec.numClasses();
+        if (classes == 0) {
+            return mapping(z);
+        }
+        checkLatent(z);
+        int[] labels = new int[(int) z.size(0)];
+        for (int i = 0; i < labels.length; i++) {
+            labels[i] = i % classes;
+        }
+        return mapping(z, labels);
+    }
+
     /** The running average of w tracked in training, {@code [1, styleSize]}: the centre of truncation. */
     public INDArray averageStyle() {
         synchronized (network) {

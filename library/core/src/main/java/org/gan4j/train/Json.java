@@ -1,10 +1,14 @@
 package org.gan4j.train;
 
+import com.google.gson.Gson;
+import com.google.gson.GsonBuilder;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
+import com.google.gson.JsonNull;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
+import com.google.gson.JsonPrimitive;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.ParameterizedType;
@@ -19,8 +23,9 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * JSON for configuration records (records, numbers, strings, enums, lists, null): a small writer, and a reader that
- * builds the records back through their canonical constructors, so every value is validated again.
+ * JSON for configuration records (records, numbers, strings, enums, lists, null): a writer that builds Gson's tree
+ * and prints it with Gson, and a reader that builds the records back through their canonical constructors, so every
+ * value is validated again.
  *
  * <p>Each record is written as an object whose {@code "type"} is the record's simple name; where the declared type is
  * a sealed interface, the reader picks the permitted record of that name. Non-finite doubles are written as strings
@@ -31,75 +36,48 @@ final class Json {
     private Json() {
     }
 
+    /** Gson's pretty printer; non-finite doubles never reach it (they are written as strings). */
+    private static final Gson PRINTER = new GsonBuilder().setPrettyPrinting().serializeNulls().disableHtmlEscaping()
+            .create();
+
     static String write(Object value) {
-        StringBuilder sb = new StringBuilder();
-        write(sb, value, 0);
-        return sb.append('\n').toString();
+        return PRINTER.toJson(tree(value)) + "\n";
     }
 
-    private static void write(StringBuilder sb, Object v, int indent) {
+    /** The JSON tree of a configuration value (see the class description). */
+    private static JsonElement tree(Object v) {
         if (v == null) {
-            sb.append("null");
-        } else if (v instanceof Number || v instanceof Boolean) {
-            if (v instanceof Double dv && !Double.isFinite(dv)) {
-                sb.append('"').append(dv).append('"');
-            } else {
-                sb.append(v);
-            }
-        } else if (v instanceof CharSequence || v instanceof Enum<?>) {
-            string(sb, v.toString());
+            return JsonNull.INSTANCE;
+        } else if (v instanceof Double dv && !Double.isFinite(dv)) {
+            return new JsonPrimitive(dv.toString());
+        } else if (v instanceof Float fv && !Float.isFinite(fv)) {
+            return new JsonPrimitive(fv.toString());
+        } else if (v instanceof Number n) {
+            return new JsonPrimitive(n);
+        } else if (v instanceof Boolean b) {
+            return new JsonPrimitive(b);
         } else if (v instanceof Collection<?> c) {
-            sb.append('[');
-            boolean first = true;
+            JsonArray array = new JsonArray();
             for (Object o : c) {
-                if (!first) {
-                    sb.append(", ");
-                }
-                first = false;
-                write(sb, o, indent);
+                array.add(tree(o));
             }
-            sb.append(']');
+            return array;
         } else if (v instanceof Record r) {
-            String pad = "  ".repeat(indent + 1);
-            sb.append("{\n").append(pad).append("\"type\": ");
-            string(sb, r.getClass().getSimpleName());
+            JsonObject object = new JsonObject();
+            object.addProperty("type", r.getClass().getSimpleName());
             for (RecordComponent rc : r.getClass().getRecordComponents()) {
-                sb.append(",\n").append(pad);
-                string(sb, rc.getName());
-                sb.append(": ");
                 try {
                     rc.getAccessor().setAccessible(true);
-                    write(sb, rc.getAccessor().invoke(r), indent + 1);
+                    object.add(rc.getName(), tree(rc.getAccessor().invoke(r)));
                 } catch (ReflectiveOperationException e) {
                     throw new IllegalStateException("cannot read " + rc.getName() + " of " + r.getClass(), e);
                 }
             }
-            sb.append('\n').append("  ".repeat(indent)).append('}');
-        } else {
-            string(sb, v.toString());
+            return object;
         }
+        return new JsonPrimitive(v.toString());
     }
 
-    private static void string(StringBuilder sb, String s) {
-        sb.append('"');
-        for (char ch : s.toCharArray()) {
-            switch (ch) {
-                case '"' -> sb.append("\\\"");
-                case '\\' -> sb.append("\\\\");
-                case '\n' -> sb.append("\\n");
-                case '\r' -> sb.append("\\r");
-                case '\t' -> sb.append("\\t");
-                default -> {
-                    if (ch < 0x20) {
-                        sb.append(String.format("\\u%04x", (int) ch));
-                    } else {
-                        sb.append(ch);
-                    }
-                }
-            }
-        }
-        sb.append('"');
-    }
     /**
      * Reads a record of type {@code type} from JSON written by {@link #write(Object)} (or by hand).
      *

@@ -10,7 +10,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * The data a GAN trains on: samples along the first axis, with optional class labels ("styles") for conditional
+ * The data a GAN trains on: samples along the first axis, with optional class labels (conditions) for conditional
  * models. Images are NCHW {@code [n, c, h, w]} in [-1, 1] (e.g. {@code ImageDataset.features()}); vectors are
  * {@code [n, d]}.
  *
