@@ -172,7 +172,7 @@ public final class RunComparison {
     public XYChart lossChart() {
         XYChart chart = chart("losses (solid: generator, dashed: discriminator)", "loss");
         for (RunSummary r : runs) {
-            Table h = r.history();
+            Table h = r.history().table();
             addSeries(chart, r.name() + " G", h, "lossG", false);
             addSeries(chart, r.name() + " D", h, "lossD", true);
         }

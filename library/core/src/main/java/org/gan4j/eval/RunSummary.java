@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.Objects;
 
 import org.gan4j.train.GanConfig;
+import org.gan4j.train.TrainingHistory;
 import org.gan4j.train.GanTrainer;
 import org.gan4j.train.GanResult;
 import org.gan4j.train.TrainingSession;
@@ -24,7 +25,8 @@ import tech.tablesaw.io.csv.CsvReadOptions;
  * @param metrics     metrics over training ({@link EvaluationListener#table()}), or an empty table
  * @param finalReport the final evaluation, or {@code null}
  */
-public record RunSummary(String name, GanConfig config, Table history, Table metrics, EvaluationReport finalReport) {
+public record RunSummary(String name, GanConfig config, TrainingHistory history, Table metrics,
+                         EvaluationReport finalReport) {
 
     /** Name of the metrics file {@link #fromDirectory} reads (written by {@link EvaluationListener#writeCsv}). */
     public static final String METRICS_FILE = "metrics.csv";
@@ -35,13 +37,8 @@ public record RunSummary(String name, GanConfig config, Table history, Table met
     public RunSummary {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(config, "config");
-        history = Objects.requireNonNull(history, "history").copy();
+        Objects.requireNonNull(history, "history");
         metrics = metrics == null ? Table.create("no metrics") : metrics.copy();
-    }
-
-    @Override
-    public Table history() {
-        return history.copy();
     }
 
     @Override
@@ -59,7 +56,7 @@ public record RunSummary(String name, GanConfig config, Table history, Table met
      */
     public static RunSummary of(String name, TrainingSession session, EvaluationListener metrics) {
         Objects.requireNonNull(session, "session");
-        return new RunSummary(name, session.config(), session.history().table(),
+        return new RunSummary(name, session.config(), session.history(),
                 metrics == null ? null : metrics.table(), metrics == null ? null : metrics.latest());
     }
 
@@ -116,7 +113,7 @@ public record RunSummary(String name, GanConfig config, Table history, Table met
                 throw new IllegalArgumentException(evaluation + ": " + e.getMessage(), e);
             }
         }
-        return new RunSummary(dir.getFileName().toString(), GanConfig.read(config), readCsv(history),
+        return new RunSummary(dir.getFileName().toString(), GanConfig.read(config), new TrainingHistory(readCsv(history)),
                 Files.isRegularFile(metrics) ? readCsv(metrics) : null, report);
     }
 
@@ -130,7 +127,7 @@ public record RunSummary(String name, GanConfig config, Table history, Table met
 
     @Override
     public String toString() {
-        return "RunSummary[" + name + ", " + history.rowCount() + " steps, " + metrics.rowCount() + " evaluations"
+        return "RunSummary[" + name + ", " + history.size() + " steps, " + metrics.rowCount() + " evaluations"
                 + (finalReport == null ? "" : ", final " + finalReport) + "]";
     }
 }

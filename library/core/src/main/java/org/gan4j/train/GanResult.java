@@ -1,40 +1,23 @@
 package org.gan4j.train;
 
 import org.gan4j.nn.Generator;
-import tech.tablesaw.api.Table;
 
 /**
- * The outcome of a training run. Immutable: the generators are copies, and {@link #history()} returns a new table
- * on every call.
+ * The outcome of a training run. Immutable: the generators are copies, and the history keeps its own copy of the
+ * statistics.
  *
  * @param generator    the generator as trained
  * @param emaGenerator the EMA generator, or the generator when EMA is off
  * @param history      per-step statistics (step, epoch, lossD, lossG, D(x), D(G(z)), gradient norms, images/s,
- *                     wall time)
+ *                     wall time); {@code history().table()} is the Tablesaw table
  * @param config       the configuration
  * @param provenance   versions, seed, data fingerprint, times
  * @param steps        generator updates done (across resumes)
  * @param stopReason   why the run ended
  * @param message      human-readable detail on the ending
  */
-public record GanResult(Generator generator, Generator emaGenerator, Table history, GanConfig config,
+public record GanResult(Generator generator, Generator emaGenerator, TrainingHistory history, GanConfig config,
                         Provenance provenance, long steps, StopReason stopReason, String message) {
-
-    /** Keeps a private copy of the history. */
-    public GanResult {
-        history = history.copy();
-    }
-
-    /** A copy of the history table. */
-    @Override
-    public Table history() {
-        return history.copy();
-    }
-
-    /** The history as a value that shows itself in a notebook (loss chart + last rows). */
-    public TrainingHistory trainingHistory() {
-        return new TrainingHistory(history);
-    }
 
     /** Whether all configured steps were done. */
     public boolean completed() {

@@ -21,7 +21,7 @@ public final class TrainingHistory {
     private final Table table;
 
     /**
-     * Wraps a history table (as {@link GanResult#history()} returns).
+     * Wraps a history table (its columns are those of {@link StepStats}).
      *
      * @param table the table; it must have the columns {@code step}, {@code lossD} and {@code lossG}
      */

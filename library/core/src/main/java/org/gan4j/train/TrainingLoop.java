@@ -179,7 +179,7 @@ final class TrainingLoop implements TrainingRun {
         Provenance provenance = new Provenance(Provenance.currentGan4jVersion(), Provenance.currentDl4jVersion(),
                 System.getProperty("java.version"), config.seed(), dataFingerprint, data.size(), started,
                 Instant.now(), resumedFromStep);
-        return new GanResult(generator(), emaGenerator(), history.table(), config, provenance, step, reason, message);
+        return new GanResult(generator(), emaGenerator(), new TrainingHistory(history.table()), config, provenance, step, reason, message);
     }
 
     /**
@@ -362,8 +362,8 @@ final class TrainingLoop implements TrainingRun {
     }
 
     @Override
-    public Table history() {
-        return history.table();
+    public TrainingHistory history() {
+        return new TrainingHistory(history.table());
     }
 
     @Override

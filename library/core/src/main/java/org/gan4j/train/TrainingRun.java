@@ -34,8 +34,8 @@ public interface TrainingRun {
     /** A copy of the EMA generator, or the generator when EMA is off. */
     Generator emaGenerator();
 
-    /** The history so far, as a new table. */
-    Table history();
+    /** The history so far (a copy). */
+    TrainingHistory history();
 
     /**
      * Writes a checkpoint of the complete state into {@code directory} (created or atomically replaced).

@@ -91,7 +91,7 @@ class EvaluationListenerTest {
         Table fin = c.finalMetrics();
         assertEquals(ma.latest().frechetDistance(), fin.doubleColumn("a").get(0));
         assertEquals(mb.latest().frechetDistance(), fin.doubleColumn("run-b").get(0));
-        assertEquals(4, c.runs().get(1).history().rowCount());
+        assertEquals(4, c.runs().get(1).history().size());
         assertEquals(2, c.runs().get(1).metrics().rowCount());
         String html = c.toHtml();
         assertEquals(3, html.split("<img ", -1).length - 1, "loss, FD and KID charts");

@@ -48,9 +48,9 @@ class CheckpointTest {
                     "G after N + N steps equals G after 2N steps for " + config.loss());
             assertEquals(uninterrupted.emaGenerator().network().params(),
                     resumed.emaGenerator().network().params(), "EMA");
-            assertEquals(uninterrupted.history().rowCount(), resumed.history().rowCount());
-            assertEquals(uninterrupted.history().doubleColumn("lossD").asList(),
-                    resumed.history().doubleColumn("lossD").asList(), "identical loss history");
+            assertEquals(uninterrupted.history().size(), resumed.history().size());
+            assertEquals(uninterrupted.history().table().doubleColumn("lossD").asList(),
+                    resumed.history().table().doubleColumn("lossD").asList(), "identical loss history");
             for (String net : List.of("generator.zip", "discriminator.zip")) {
                 MultiLayerNetwork x = ModelSerializer.restoreMultiLayerNetwork(
                         Checkpoint.contents(a.directoryFor(2 * N)).resolve(net).toFile(), true);

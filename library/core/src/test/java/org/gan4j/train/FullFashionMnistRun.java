@@ -128,7 +128,7 @@ public final class FullFashionMnistRun {
     }
 
     private static double wallMinutes(GanResult r) {
-        return r.history().doubleColumn("wallSeconds").max() / 60;
+        return r.history().table().doubleColumn("wallSeconds").max() / 60;
     }
 
     /** Trains until the configured steps are done or the budget is spent (then stops by interrupt, cleanly). */

@@ -42,14 +42,14 @@ class GanTrainerTest {
     @Test
     void historyAndResult() {
         GanResult r = new GanTrainer(TrainingFixtures.tiny(7)).train(TrainingFixtures.ring(100));
-        Table h = r.history();
+        Table h = r.history().table();
         assertEquals(7, h.rowCount());
         assertEquals(List.of("step", "epoch", "lossD", "lossG", "D(x)", "D(G(z))", "gradNormG", "gradNormD",
                 "imagesPerSecond", "wallSeconds"), h.columnNames());
         assertEquals(1L, h.longColumn("step").get(0));
         assertTrue(h.intColumn("epoch").get(6) >= 2, "100 samples / 32 per batch: 3 batches per epoch");
         h.clear();
-        assertEquals(7, r.history().rowCount(), "history is a copy");
+        assertEquals(7, r.history().size(), "history is a copy");
         assertTrue(r.completed());
         assertEquals(5, r.provenance().seed());
         assertEquals(TrainingFixtures.ring(100).fingerprint(), r.provenance().datasetFingerprint());
@@ -143,7 +143,7 @@ class GanTrainerTest {
                 return null;
             }
 
-            public Table history() {
+            public TrainingHistory history() {
                 return null;
             }
 
@@ -238,7 +238,7 @@ class GanTrainerTest {
         INDArray images = Nd4j.rand(DataType.FLOAT, 8, 1, 28, 28).muli(2).subi(1);
         GanResult r = new GanTrainer(config).train(TrainingSet.labelled(images, new int[]{0, 1, 2, 0, 1, 2, 0, 1}, 3));
         assertEquals(2, r.steps());
-        assertTrue(r.history().doubleColumn("lossD").asList().stream().allMatch(v -> Double.isFinite(v)));
+        assertTrue(r.history().table().doubleColumn("lossD").asList().stream().allMatch(v -> Double.isFinite(v)));
         assertArrayEquals(new long[]{5, 1, 28, 28}, r.emaGenerator().sample(2, 5, 1).shape());
     }
 

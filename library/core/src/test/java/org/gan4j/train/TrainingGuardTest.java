@@ -67,7 +67,7 @@ class TrainingGuardTest {
         assertTrue(r.message().contains("likely cause is a learning rate too high for this model (G 1000000.0"),
                 r.message());
         assertFalse(r.message().contains("training data holds NaN"), r.message());
-        assertEquals(1, r.history().rowCount(), "no history row for the undone step");
+        assertEquals(1, r.history().size(), "no history row for the undone step");
 
         TrainingSession oneStep = new GanTrainer(config).session(data);
         oneStep.fit(1);

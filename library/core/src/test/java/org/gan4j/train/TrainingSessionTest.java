@@ -50,8 +50,8 @@ class TrainingSessionTest {
         assertEquals(straight.generator().network().params(), continued.generator().network().params(),
                 "N steps + interrupt + N steps gives the parameters of 2N steps");
         assertEquals(straight.emaGenerator().network().params(), continued.emaGenerator().network().params(), "EMA");
-        assertEquals(straight.history().doubleColumn("lossD").asList(),
-                continued.history().doubleColumn("lossD").asList(), "identical loss history");
+        assertEquals(straight.history().table().doubleColumn("lossD").asList(),
+                continued.history().table().doubleColumn("lossD").asList(), "identical loss history");
         assertEquals(2 * N, session.history().size());
         assertEquals(2 * N, session.history().lastStep());
     }

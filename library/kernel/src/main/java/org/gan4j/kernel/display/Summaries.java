@@ -67,7 +67,7 @@ public final class Summaries {
                         + pv.javaVersion())
                 .row("time", pv.started() + " → " + pv.finished()
                         + (pv.resumedFromStep() > 0 ? " (resumed from step " + pv.resumedFromStep() + ")" : ""));
-        TrainingHistory h = new TrainingHistory(r.history());
+        TrainingHistory h = r.history();
         if (h.size() > 0) {
             var chart = h.lossChart();
             p.rawRow("losses", Html.png(Png.chart(chart), chart.getWidth()));

@@ -137,7 +137,7 @@ public final class LiveView implements TrainingListener {
         last = null;
         pendingSnapshot = null;
         finalShare = Double.NaN;
-        Table h = run.history();
+        Table h = run.history().table();
         losses = Table.create("losses", LongColumn.create("step", h.longColumn("step").asLongArray()),
                 DoubleColumn.create("lossD", h.doubleColumn("lossD").asDoubleArray()),
                 DoubleColumn.create("lossG", h.doubleColumn("lossG").asDoubleArray()));
