@@ -25,7 +25,6 @@ import java.util.stream.Stream;
 import org.gan4j.io.AtomicFiles;
 import org.gan4j.nn.Network;
 import org.gan4j.io.FileSteps;
-import org.gan4j.random.RandomStream;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
@@ -74,18 +73,18 @@ final class Checkpoint {
     private Checkpoint() {
     }
 
-    /** Writes a checkpoint of {@code loop} into {@code directory} (see the class description). */
-    static Path write(Path directory, TrainingLoop loop) throws IOException {
-        return write(directory, loop, FileSteps.NONE);
+    /** Writes a checkpoint of {@code state} into {@code directory} (see the class description). */
+    static Path write(Path directory, TrainingState state) throws IOException {
+        return write(directory, state, FileSteps.NONE);
     }
 
     /**
-     * Writes a checkpoint of {@code loop} into {@code directory}, calling {@code steps} before every file-system step
+     * Writes a checkpoint of {@code state} into {@code directory}, calling {@code steps} before every file-system step
      * (tests inject failures there).
      *
      * @return {@code directory}
      */
-    static Path write(Path directory, TrainingLoop loop, FileSteps steps) throws IOException {
+    static Path write(Path directory, TrainingState state, FileSteps steps) throws IOException {
         Path target = directory.toAbsolutePath().normalize();
         steps.before("create directories", target);
         Files.createDirectories(target);
@@ -93,21 +92,21 @@ final class Checkpoint {
         steps.before("create", target);
         Path tmp = AtomicFiles.createUnique(target, TMP_PREFIX, "", true);
         try {
-            writeFile(tmp.resolve("config.json"), out -> out.write(Json.write(loop.config)
+            writeFile(tmp.resolve("config.json"), out -> out.write(Json.write(state.config())
                     .getBytes(StandardCharsets.UTF_8)), steps);
-            writeFile(tmp.resolve("state.properties"), out -> state(loop).store(out, "gan4j training state"),
+            writeFile(tmp.resolve("state.properties"), out -> properties(state).store(out, "gan4j training state"),
                     steps);
-            writeFile(tmp.resolve("generator.zip"), loop.g.net::write, steps);
-            writeFile(tmp.resolve("discriminator.zip"), loop.d.net::write,
+            writeFile(tmp.resolve("generator.zip"), state.generator()::write, steps);
+            writeFile(tmp.resolve("discriminator.zip"), state.discriminator()::write,
                     steps);
-            if (loop.ema != null) {
+            if (state.ema() != null) {
                 writeFile(tmp.resolve("ema.bin"), out -> {
                     DataOutputStream data = new DataOutputStream(out);
-                    Nd4j.write(loop.ema, data);
+                    Nd4j.write(state.ema(), data);
                     data.flush();
                 }, steps);
             }
-            writeFile(tmp.resolve("history.csv"), loop.history::write, steps);
+            writeFile(tmp.resolve("history.csv"), state.history()::write, steps);
             AtomicFiles.syncDirectory(tmp, steps);
             Path version = target.resolve(String.format("v-%08d", newestVersion(target) + 1));
             AtomicFiles.move(tmp, version, steps);
@@ -125,20 +124,20 @@ final class Checkpoint {
         return directory;
     }
 
-    private static Properties state(TrainingLoop loop) {
+    private static Properties properties(TrainingState state) {
         Properties p = new Properties();
         p.setProperty("format", FORMAT);
-        p.setProperty("step", Long.toString(loop.step));
-        p.setProperty("epoch", Integer.toString(loop.batches.epoch()));
-        p.setProperty("cursor", Integer.toString(loop.batches.cursor()));
-        p.setProperty("dataEpochStartState", Long.toString(loop.batches.epochStartState()));
-        p.setProperty("latentState", Long.toString(loop.latent.state()));
-        p.setProperty("penaltyState", Long.toString(loop.penalty.state()));
-        p.setProperty("wallSeconds", Double.toString(loop.wallSeconds()));
-        p.setProperty("datasetFingerprint", loop.dataFingerprint);
-        p.setProperty("datasetSize", Integer.toString(loop.data.size()));
-        p.setProperty("ema", Boolean.toString(loop.ema != null));
-        for (Map.Entry<String, String> e : matchKeys(loop.config).entrySet()) {
+        p.setProperty("step", Long.toString(state.step()));
+        p.setProperty("epoch", Integer.toString(state.epoch()));
+        p.setProperty("cursor", Integer.toString(state.cursor()));
+        p.setProperty("dataEpochStartState", Long.toString(state.dataEpochStartState()));
+        p.setProperty("latentState", Long.toString(state.latentState()));
+        p.setProperty("penaltyState", Long.toString(state.penaltyState()));
+        p.setProperty("wallSeconds", Double.toString(state.wallSeconds()));
+        p.setProperty("datasetFingerprint", state.dataFingerprint());
+        p.setProperty("datasetSize", Integer.toString(state.dataSize()));
+        p.setProperty("ema", Boolean.toString(state.ema() != null));
+        for (Map.Entry<String, String> e : matchKeys(state.config()).entrySet()) {
             p.setProperty("config." + e.getKey(), e.getValue());
         }
         return p;
@@ -265,7 +264,7 @@ final class Checkpoint {
     }
 
     /** Restores the training state saved in {@code directory}, checking it against {@code config} and {@code data}. */
-    static TrainingLoop read(Path directory, GanConfig config, TrainingSet data) throws IOException {
+    static TrainingState read(Path directory, GanConfig config, TrainingSet data) throws IOException {
         return read(directory, config, data, false);
     }
 
@@ -273,7 +272,7 @@ final class Checkpoint {
      * Restores the training state saved in {@code directory}; {@code beyondSteps} allows a checkpoint past
      * {@code config.steps()} (a {@link TrainingSession} trains as many steps as each {@code fit} asks).
      */
-    static TrainingLoop read(Path directory, GanConfig config, TrainingSet data, boolean beyondSteps)
+    static TrainingState read(Path directory, GanConfig config, TrainingSet data, boolean beyondSteps)
             throws IOException {
         Path dir = contents(directory);
         if (!dir.equals(directory.toAbsolutePath().normalize())) {
@@ -340,9 +339,8 @@ final class Checkpoint {
                     + "step (" + stateFile.getFileName() + " says step=" + step + "); the file is truncated or "
                     + "belongs to another checkpoint");
         }
-        DataStream batches = new DataStream(data.size(), config.batchSize(), dataState, epoch, cursor);
-        return new TrainingLoop(config, data, fingerprint, g, d, ema, batches, RandomStream.fromState(latentState),
-                RandomStream.fromState(penaltyState), history, step, wallSeconds);
+        return new TrainingState(config, fingerprint, data.size(), g, d, ema, history, step, epoch, cursor, dataState,
+                latentState, penaltyState, wallSeconds);
     }
 
     /** How a specification reads its network from a stream. */

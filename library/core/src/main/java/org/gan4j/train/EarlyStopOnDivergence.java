@@ -1,5 +1,6 @@
 package org.gan4j.train;
 
+
 /**
  * Stops a run that has collapsed. Non-finite values need no listener: the loop itself undoes such a step and ends
  * with {@link StopReason#DIVERGED}. Collapse is only warned about by default (the {@link StepStats#warning()} that

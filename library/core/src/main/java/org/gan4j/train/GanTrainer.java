@@ -113,7 +113,7 @@ public final class GanTrainer {
         if (checkpoint == null) {
             throw new IllegalArgumentException("checkpoint must not be null");
         }
-        return new TrainingSession(Checkpoint.read(checkpoint, config, data, true));
+        return new TrainingSession(TrainingLoop.restore(Checkpoint.read(checkpoint, config, data, true), data));
     }
 
     private TrainingLoop newLoop(TrainingSet data) {
@@ -140,7 +140,7 @@ public final class GanTrainer {
         if (checkpoint == null) {
             throw new IllegalArgumentException("checkpoint must not be null");
         }
-        return Checkpoint.read(checkpoint, config, data).run(list(listeners));
+        return TrainingLoop.restore(Checkpoint.read(checkpoint, config, data), data).run(list(listeners));
     }
 
     private void checkData(TrainingSet data) {

@@ -38,6 +38,15 @@ public final class TrainingHistory {
         this.table = table.copy();
     }
 
+    /** The history of the given per-step statistics, in order. */
+    public static TrainingHistory of(java.util.List<StepStats> rows) {
+        History h = new History();
+        for (StepStats s : rows) {
+            h.add(s);
+        }
+        return new TrainingHistory(h.table());
+    }
+
     /** @return a copy of the whole table */
     public Table table() {
         return table.copy();

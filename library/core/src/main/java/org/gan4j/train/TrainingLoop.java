@@ -85,6 +85,23 @@ final class TrainingLoop implements TrainingRun {
         return y;
     }
 
+    /** The state of this loop for a checkpoint: its live networks, EMA and history (not copies). */
+    TrainingState state() {
+        return new TrainingState(config, dataFingerprint, data.size(), g.net, d.net, ema, history, step,
+                batches.epoch(), batches.cursor(), batches.epochStartState(), latent.state(), penalty.state(),
+                wallSeconds());
+    }
+
+    /** A loop that continues from {@code state} on {@code data} (which the state's reader has checked). */
+    static TrainingLoop restore(TrainingState state, TrainingSet data) {
+        GanConfig config = state.config();
+        DataStream batches = new DataStream(data.size(), config.batchSize(), state.dataEpochStartState(),
+                state.epoch(), state.cursor());
+        return new TrainingLoop(config, data, state.dataFingerprint(), state.generator(), state.discriminator(),
+                state.ema(), batches, RandomStream.fromState(state.latentState()),
+                RandomStream.fromState(state.penaltyState()), state.history(), state.step(), state.wallSeconds());
+    }
+
     /** Runs until {@code config.steps()}, an interrupt, or a listener's stop request. */
     GanResult run(List<TrainingListener> listeners) {
         return run(listeners, config.steps());
@@ -368,7 +385,7 @@ final class TrainingLoop implements TrainingRun {
 
     @Override
     public Path saveCheckpoint(Path directory) throws IOException {
-        return Checkpoint.write(directory, this);
+        return Checkpoint.write(directory, state());
     }
 
     @Override

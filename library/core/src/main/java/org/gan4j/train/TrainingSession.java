@@ -144,7 +144,7 @@ public final class TrainingSession {
             throw new IllegalArgumentException("directory must not be null");
         }
         checkUsable();
-        return Checkpoint.write(directory, loop);
+        return Checkpoint.write(directory, loop.state());
     }
 
     @Override

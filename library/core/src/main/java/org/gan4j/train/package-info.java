@@ -1,5 +1,6 @@
 /**
- * Training GANs: configuration, the two-player loop, listeners, history, checkpoints and results.
+ * Training GANs: configuration, the two-player loop, history, checkpoints and results; ready-made listeners are in
+ * {@code org.gan4j.train.listeners}.
  *
  * <ul>
  *   <li>{@link org.gan4j.train.GanConfig}: an immutable, validated record with presets
@@ -15,11 +16,12 @@
  *       ({@code D.backpropGradient} → {@code G.backpropGradient}), each network with its own Adam.</li>
  *   <li>One seed drives independent streams: G init, D init, data order, latents, regulariser, snapshot noise.</li>
  *   <li>{@link org.gan4j.train.TrainingListener} (default no-op methods) with built-ins
- *       {@link org.gan4j.train.ConsoleLogger}, {@link org.gan4j.train.HistoryRecorder},
- *       {@link org.gan4j.train.CheckpointSaver}, {@link org.gan4j.train.SampleSaver},
+ *       {@link org.gan4j.train.listeners.ConsoleLogger}, {@link org.gan4j.train.listeners.HistoryRecorder},
+ *       {@link org.gan4j.train.listeners.CheckpointSaver}, {@link org.gan4j.train.listeners.SampleSaver},
  *       {@link org.gan4j.train.EarlyStopOnDivergence}; the history (a Tablesaw table) is always recorded and part of
  *       the result.</li>
- *   <li>Checkpoints: one directory per checkpoint (config JSON, G, D, EMA, both Adam states, step, random-stream
+ *   <li>Checkpoints: the loop hands its state to the persistence as a {@code TrainingState} and is built back from
+ *       one, so the checkpoint format knows no field of the loop. One directory per checkpoint (config JSON, G, D, EMA, both Adam states, step, random-stream
  *       states, history). Each save writes a complete new version inside the directory and switches to it with one
  *       atomic rename, so a kill at any moment leaves the old or the new checkpoint loadable; loading validates every
  *       file and names the damaged one; {@code resume} continues exactly.</li>

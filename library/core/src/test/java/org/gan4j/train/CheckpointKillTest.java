@@ -73,7 +73,7 @@ class CheckpointKillTest {
         List<String> steps = new ArrayList<>();
         Path dry = tmp.resolve("dry");
         copyTree(original, dry);
-        Checkpoint.write(dry, session.loop, (step, path) -> steps.add(step + " " + path.getFileName()));
+        Checkpoint.write(dry, session.loop.state(), (step, path) -> steps.add(step + " " + path.getFileName()));
         assertTrue(steps.size() >= 20, "a replacement takes many steps: " + steps);
 
         int sawOld = 0;
@@ -88,9 +88,9 @@ class CheckpointKillTest {
                     throw new SimulatedKill(step + " " + path);
                 }
             };
-            assertThrows(SimulatedKill.class, () -> Checkpoint.write(dir, session.loop, killer));
+            assertThrows(SimulatedKill.class, () -> Checkpoint.write(dir, session.loop.state(), killer));
 
-            Saved loaded = Saved.of(Checkpoint.read(dir, config, data, true));
+            Saved loaded = Saved.of(TrainingLoop.restore(Checkpoint.read(dir, config, data, true), data));
             String where = "killed before step " + kill + " (" + steps.get(kill) + ")";
             assertTrue(loaded.same(old) || loaded.same(now), where + ": loaded step " + loaded.step()
                     + " equals neither the old (step 3) nor the new (step 5) checkpoint");
@@ -100,10 +100,10 @@ class CheckpointKillTest {
                 sawNew++;
             }
 
-            Checkpoint.write(dir, session.loop);
+            Checkpoint.write(dir, session.loop.state());
             assertEquals(1, listing(dir).size(), where + ": the next save leaves one version and no leftovers: "
                     + listing(dir));
-            assertTrue(Saved.of(Checkpoint.read(dir, config, data, true)).same(now), where);
+            assertTrue(Saved.of(TrainingLoop.restore(Checkpoint.read(dir, config, data, true), data)).same(now), where);
         }
         assertTrue(sawOld > 0 && sawNew > 0, "kills early give the old, kills late the new checkpoint: " + sawOld
                 + " old, " + sawNew + " new");
@@ -117,18 +117,18 @@ class CheckpointKillTest {
         session.fit(2);
         Saved now = Saved.of(session.loop);
         int[] total = {0};
-        Checkpoint.write(tmp.resolve("dry"), session.loop, (step, path) -> total[0]++);
+        Checkpoint.write(tmp.resolve("dry"), session.loop.state(), (step, path) -> total[0]++);
         for (int kill = 0; kill < total[0]; kill++) {
             Path dir = tmp.resolve("first-" + kill);
             int target = kill;
             int[] count = {0};
-            assertThrows(SimulatedKill.class, () -> Checkpoint.write(dir, session.loop, (step, path) -> {
+            assertThrows(SimulatedKill.class, () -> Checkpoint.write(dir, session.loop.state(), (step, path) -> {
                 if (count[0]++ == target) {
                     throw new SimulatedKill(step + " " + path);
                 }
             }));
             try {
-                assertTrue(Saved.of(Checkpoint.read(dir, config, data, true)).same(now), "kill " + kill);
+                assertTrue(Saved.of(TrainingLoop.restore(Checkpoint.read(dir, config, data, true), data)).same(now), "kill " + kill);
             } catch (NoSuchFileException e) {
                 assertTrue(e.getMessage().contains("not a gan4j checkpoint"), e.getMessage());
             }

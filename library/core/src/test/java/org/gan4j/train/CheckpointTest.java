@@ -18,6 +18,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.gan4j.train.listeners.CheckpointSaver;
 
 @ExtendWith(SingleNd4jThread.class)
 class CheckpointTest {
@@ -123,7 +124,7 @@ class CheckpointTest {
     void aFailedSaveLeavesTheOldCheckpointAndNoTemporaryFiles() throws IOException {
         TrainingLoop loop = TrainingFixtures.loopAfter(TrainingFixtures.tiny(3), TrainingFixtures.ring(100));
         Path target = tmp.resolve("ckpt");
-        IOException crash = assertThrows(IOException.class, () -> Checkpoint.write(target, loop, (step, path) -> {
+        IOException crash = assertThrows(IOException.class, () -> Checkpoint.write(target, loop.state(), (step, path) -> {
             if (step.equals("move")) {
                 throw new IOException("simulated failure before the rename");
             }
@@ -132,9 +133,9 @@ class CheckpointTest {
         assertEquals(List.of(), listing(target), "no version and no temporary directory after a failed first save");
         assertThrows(IOException.class, () -> Checkpoint.contents(target));
 
-        Checkpoint.write(target, loop);
+        Checkpoint.write(target, loop.state());
         String before = Files.readString(Checkpoint.contents(target).resolve("state.properties"));
-        assertThrows(IOException.class, () -> Checkpoint.write(target, loop, (step, path) -> {
+        assertThrows(IOException.class, () -> Checkpoint.write(target, loop.state(), (step, path) -> {
             if (step.equals("move")) {
                 throw new IOException("crash while replacing");
             }
@@ -142,7 +143,7 @@ class CheckpointTest {
         assertEquals(before, Files.readString(Checkpoint.contents(target).resolve("state.properties")),
                 "old checkpoint intact");
         assertEquals(List.of("v-00000001"), listing(target));
-        Checkpoint.write(target, loop);
+        Checkpoint.write(target, loop.state());
         assertEquals(List.of("v-00000002"), listing(target), "replacing leaves one version");
         assertEquals(List.of("ckpt"), listing(tmp), "nothing beside the checkpoint directory");
     }
@@ -154,7 +155,7 @@ class CheckpointTest {
         TrainingSet data = TrainingFixtures.ring(100);
         TrainingLoop loop = TrainingFixtures.loopAfter(config.toBuilder().steps(3).build(), data);
         Path dir = tmp.resolve("legacy");
-        Checkpoint.write(dir, loop);
+        Checkpoint.write(dir, loop.state());
         Path version = Checkpoint.contents(dir);
         for (String f : listing(version)) {
             Files.move(version.resolve(f), dir.resolve(f));
@@ -162,14 +163,14 @@ class CheckpointTest {
         Files.delete(version);
         Files.createDirectory(tmp.resolve(".legacy.tmp-123"));
         assertEquals(dir.toAbsolutePath().normalize(), Checkpoint.contents(dir), "the files directly inside");
-        TrainingLoop read = Checkpoint.read(dir, config, data);
+        TrainingLoop read = TrainingLoop.restore(Checkpoint.read(dir, config, data), data);
         assertEquals(3, read.step);
         assertEquals(loop.g.net.params(), read.g.net.params());
 
-        Checkpoint.write(dir, read);
+        Checkpoint.write(dir, read.state());
         assertEquals(List.of("v-00000001"), listing(dir), "converted: one version, the old files gone");
         assertEquals(List.of("legacy"), listing(tmp), "the earlier format's temporary sibling is gone");
-        assertEquals(3, Checkpoint.read(dir, config, data).step);
+        assertEquals(3, TrainingLoop.restore(Checkpoint.read(dir, config, data), data).step);
     }
 
     private static List<String> listing(Path dir) throws IOException {

@@ -21,6 +21,7 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import tech.tablesaw.api.Table;
+import org.gan4j.train.listeners.CheckpointSaver;
 
 @ExtendWith(SingleNd4jThread.class)
 class GanTrainerTest {

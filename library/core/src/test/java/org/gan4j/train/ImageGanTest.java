@@ -17,6 +17,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.gan4j.train.listeners.CheckpointSaver;
+import org.gan4j.train.listeners.HistoryRecorder;
+import org.gan4j.train.listeners.SampleSaver;
 
 /** Tiny DCGANs (batch norm in both players): exact resume, snapshots, sample grids, live history. */
 @ExtendWith(SingleNd4jThread.class)
@@ -62,7 +65,7 @@ class ImageGanTest {
             }
         });
         assertEquals(4, recorder.size());
-        assertEquals(4, recorder.table().rowCount());
+        assertEquals(4, recorder.history().table().rowCount());
         assertEquals(4, last[0].step());
         assertArrayEquals(new long[]{6, 1, 28, 28}, last[0].samples().shape());
         BufferedImage grid = last[0].grid();

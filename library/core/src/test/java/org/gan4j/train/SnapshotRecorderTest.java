@@ -9,6 +9,7 @@ import java.awt.image.BufferedImage;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.gan4j.train.listeners.SnapshotRecorder;
 
 class SnapshotRecorderTest {
 

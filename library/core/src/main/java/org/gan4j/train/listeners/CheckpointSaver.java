@@ -1,4 +1,4 @@
-package org.gan4j.train;
+package org.gan4j.train.listeners;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -7,6 +7,10 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import org.gan4j.io.AtomicFiles;
 import org.gan4j.io.FileSteps;
+import org.gan4j.train.GanResult;
+import org.gan4j.train.StepStats;
+import org.gan4j.train.TrainingListener;
+import org.gan4j.train.TrainingRun;
 
 /**
  * Writes a checkpoint every {@code every} steps into {@code runDirectory/step-NNNNNNNN} and at the end of the run,

@@ -1,4 +1,4 @@
-package org.gan4j.train;
+package org.gan4j.train.listeners;
 
 import org.gan4j.viz.ScatterPlots;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -7,6 +7,9 @@ import java.awt.image.BufferedImage;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import org.gan4j.train.GanConfig;
+import org.gan4j.train.Snapshot;
+import org.gan4j.train.TrainingListener;
 
 /**
  * Keeps every {@link Snapshot} of a run (samples of the fixed latent batch every {@code snapshotEvery} steps),

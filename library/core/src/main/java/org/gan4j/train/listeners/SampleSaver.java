@@ -1,4 +1,4 @@
-package org.gan4j.train;
+package org.gan4j.train.listeners;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -6,6 +6,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import javax.imageio.ImageIO;
 import org.gan4j.io.AtomicFiles;
+import org.gan4j.train.Snapshot;
+import org.gan4j.train.TrainingListener;
 
 /**
  * Writes every fixed-noise {@link Snapshot} of an image GAN as a PNG grid {@code directory/samples-NNNNNNNN.png}

@@ -1,6 +1,10 @@
-package org.gan4j.train;
+package org.gan4j.train.listeners;
 
 import java.io.PrintStream;
+import org.gan4j.train.GanResult;
+import org.gan4j.train.StepStats;
+import org.gan4j.train.TrainingListener;
+import org.gan4j.train.TrainingRun;
 
 /**
  * Prints a line of {@link StepStats} every {@code every} steps, plus the start and the end of the run; a step with a
