@@ -52,13 +52,15 @@ record NotebookExpectation(String file, int minImages, List<NumberInRange> numbe
                     NumberInRange.of("classes the judge finds", "classes covered by 500 samples: (\\d+)", 6, 10),
                     // with the 7×7 and 14×14 styles from A (crossover 4) the mix is A's class more often than B's
                     NumberInRange.of("mixes with the coarse source's class, crossover 4",
-                            "crossover at layer 4, \\d+ pairs with different classes: coarse source decides ([0-9.]+) %", 25, 100),
+                            "crossover at layer 4, \\d+ pairs with different classes: coarse source decides ([0-9.]+) %",
+                            25, 100),
                     NumberInRange.of("mixes with the fine source's class, crossover 4",
                             "crossover at layer 4, \\d+ pairs with different classes: coarse source decides [0-9.]+ %, "
                                     + "fine source ([0-9.]+) %", 0, 25),
                     NumberInRange.of("styles whose class survives the noise", "class kept under noise by (\\d+) of 100",
                             85, 100),
-                    NumberInRange.of("exercise: truncation by hand", "correct: max difference = ([0-9.eE+-]+)", 0, 1e-5))),
+                    NumberInRange.of("exercise: truncation by hand", "correct: max difference = ([0-9.eE+-]+)",
+                            0, 1e-5))),
             new NotebookExpectation("09-evaluating-gans.ipynb", 2, List.of(
                     // real training images against real test images: FD at its real floor (measured ratio ~1)
                     NumberInRange.of("real/floor FD ratio", "real vs real: FD [0-9.]+, floor [0-9.]+, ratio = ([0-9.]+)",

@@ -54,7 +54,7 @@ final class AdaptiveInstanceNorm {
         return new Pass(out, x, mean, inverseStd, scale, w);
     }
 
-    /** Gradients: returns {@code [dx, dw]}; writes the parameter gradients into {@code affineGrad} and {@code biasGrad}. */
+    /** Returns {@code [dx, dw]} and writes the parameter gradients into {@code affineGrad} and {@code biasGrad}. */
     static INDArray[] backward(Pass p, INDArray outputGradient, INDArray affine, INDArray affineGrad,
                                INDArray biasGrad) {
         INDArray normalised = p.normalised();

@@ -91,7 +91,7 @@ public final class StyleSpace {
         }
     }
 
-    /** The styles {@code w [n, styleSize]} of latents {@code z} under class {@code labels[i]} (conditional generator). */
+    /** The styles {@code w [n, styleSize]} of latents {@code z} under classes {@code labels} (conditional generator). */
     public INDArray mapping(INDArray z, int[] labels) {
         if (spec.numClasses() == 0) {
             throw new IllegalStateException("this generator is unconditional: use mapping(z)");

@@ -196,7 +196,8 @@ final class TrainingLoop implements TrainingRun {
         Provenance provenance = new Provenance(Provenance.currentGan4jVersion(), Provenance.currentDl4jVersion(),
                 System.getProperty("java.version"), config.seed(), dataFingerprint, data.size(), started,
                 Instant.now(), resumedFromStep);
-        return new GanResult(generator(), emaGenerator(), new TrainingHistory(history.table()), config, provenance, step, reason, message);
+        return new GanResult(generator(), emaGenerator(), new TrainingHistory(history.table()), config, provenance,
+                step, reason, message);
     }
 
     /**

@@ -27,8 +27,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * on real images only: the {@linkplain GanConfig#quickStyleGan() quick style preset}'s 500 EMA samples cover ≥ 6
  * classes (an untrained one does not); one style under 8 noise draws keeps its judged class in ≥ 90 % of 100 cases
  * while the pixels do vary (and do not at all without noise); and in mixed images the coarse source (the 7×7 and
- * 14×14 layers) decides the judged class more often than the fine source (the 28×28 layers). The measured figures are printed for the CI
- * log and listed in {@code docs/figures.md}.
+ * 14×14 layers) decides the judged class more often than the fine source (the 28×28 layers). The measured figures
+ * are printed for the CI log and listed in {@code docs/figures.md}.
  */
 @ExtendWith(SingleNd4jThread.class)
 class StyleLearningTest {
@@ -59,7 +59,8 @@ class StyleLearningTest {
         assertEquals(config.steps(), result.steps());
         CoverageReport ema = judge.judge(result.emaGenerator().sample(SAMPLES, SAMPLE_SEED));
         CoverageReport raw = judge.judge(result.generator().sample(SAMPLES, SAMPLE_SEED));
-        System.out.printf(Locale.ROOT, "quick style preset: classes covered by %d EMA samples %d (raw G %d); counts %s%n",
+        System.out.printf(Locale.ROOT, "quick style preset: classes covered by %d EMA samples %d (raw G %d); "
+                + "counts %s%n",
                 SAMPLES, ema.coveredClasses(), raw.coveredClasses(), Arrays.toString(ema.counts()));
         assertTrue(ema.coveredClasses() >= 6, "classes covered: " + ema);
     }

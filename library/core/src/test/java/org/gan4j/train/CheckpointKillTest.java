@@ -128,7 +128,8 @@ class CheckpointKillTest {
                 }
             }));
             try {
-                assertTrue(Saved.of(TrainingLoop.restore(Checkpoint.read(dir, config, data, true), data)).same(now), "kill " + kill);
+                TrainingLoop loaded = TrainingLoop.restore(Checkpoint.read(dir, config, data, true), data);
+                assertTrue(Saved.of(loaded).same(now), "kill " + kill);
             } catch (NoSuchFileException e) {
                 assertTrue(e.getMessage().contains("not a gan4j checkpoint"), e.getMessage());
             }

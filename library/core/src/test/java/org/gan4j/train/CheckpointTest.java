@@ -124,7 +124,8 @@ class CheckpointTest {
     void aFailedSaveLeavesTheOldCheckpointAndNoTemporaryFiles() throws IOException {
         TrainingLoop loop = TrainingFixtures.loopAfter(TrainingFixtures.tiny(3), TrainingFixtures.ring(100));
         Path target = tmp.resolve("ckpt");
-        IOException crash = assertThrows(IOException.class, () -> Checkpoint.write(target, loop.state(), (step, path) -> {
+        TrainingState state = loop.state();
+        IOException crash = assertThrows(IOException.class, () -> Checkpoint.write(target, state, (step, path) -> {
             if (step.equals("move")) {
                 throw new IOException("simulated failure before the rename");
             }
