@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
+import org.gan4j.nn.Conditioning;
 import org.gan4j.nn.Generator;
 import org.gan4j.viz.AnimatedGif;
 import org.gan4j.viz.ImageGrid;
@@ -276,15 +277,7 @@ public final class LatentGrid {
     }
 
     private static int[] cyclingLabels(Generator generator, int n) {
-        int k = generator.spec().numClasses();
-        if (k == 0) {
-            return null;
-        }
-        int[] labels = new int[n];
-        for (int i = 0; i < n; i++) {
-            labels[i] = i % k;
-        }
-        return labels;
+        return Conditioning.cyclingLabels(n, generator.spec().numClasses());
     }
 
     private static int conditional(Generator generator) {

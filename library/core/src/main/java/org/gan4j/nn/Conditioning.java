@@ -20,6 +20,23 @@ public final class Conditioning {
     private Conditioning() {
     }
 
+    /**
+     * Labels that cycle through the classes, sample i getting class {@code i % numClasses}: how gan4j asks a
+     * conditional generator for a balanced sample.
+     *
+     * @return the labels, or {@code null} when {@code numClasses} is 0 (an unconditional generator)
+     */
+    public static int[] cyclingLabels(int n, int numClasses) {
+        if (numClasses == 0) {
+            return null;
+        }
+        int[] labels = new int[n];
+        for (int i = 0; i < n; i++) {
+            labels[i] = i % numClasses;
+        }
+        return labels;
+    }
+
     /** One-hot rows {@code [labels.length, numClasses]} in the data type of {@code like}. */
     public static INDArray oneHot(int[] labels, int numClasses, INDArray like) {
         INDArray out = Nd4j.zeros(like.dataType(), labels.length, numClasses);

@@ -58,13 +58,7 @@ public final class Generator {
      */
     public INDArray sample(int n, long seed) {
         INDArray z = latent(n, seed);
-        int[] labels = null;
-        if (spec.numClasses() > 0) {
-            labels = new int[n];
-            for (int i = 0; i < n; i++) {
-                labels[i] = i % spec.numClasses();
-            }
-        }
+        int[] labels = Conditioning.cyclingLabels(n, spec.numClasses());
         return generate(z, labels);
     }
 

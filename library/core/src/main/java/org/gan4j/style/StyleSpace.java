@@ -1,6 +1,7 @@
 package org.gan4j.style;
 
 import java.util.Arrays;
+import org.gan4j.nn.Conditioning;
 import org.gan4j.nn.Generator;
 import org.gan4j.nn.StyleGenerator;
 import org.gan4j.random.RandomStream;
@@ -126,16 +127,11 @@ public final class StyleSpace {
      * (style i has class {@code i % numClasses}), as {@code Generator.sample} does.
      */
     public INDArray stylesOf(INDArray z) {
-        int classes = spec.numClasses();
-        if (classes == 0) {
+        if (spec.numClasses() == 0) {
             return mapping(z);
         }
         checkLatent(z);
-        int[] labels = new int[(int) z.size(0)];
-        for (int i = 0; i < labels.length; i++) {
-            labels[i] = i % classes;
-        }
-        return mapping(z, labels);
+        return mapping(z, Conditioning.cyclingLabels((int) z.size(0), spec.numClasses()));
     }
 
     /** The running average of w tracked in training, {@code [1, styleSize]}: the centre of truncation. */

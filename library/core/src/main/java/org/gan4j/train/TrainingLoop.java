@@ -71,19 +71,9 @@ final class TrainingLoop implements TrainingRun {
         this.dataType = g.dataType();
         RandomStream snapshotStream = Seeds.root(config.seed()).split("snapshot");
         this.fixedNoise = snapshotStream.gaussian(dataType, config.snapshotSize(), config.generator().latentSize());
-        this.fixedLabels = cyclingLabels(config.snapshotSize(), config.numClasses());
+        this.fixedLabels = Conditioning.cyclingLabels(config.snapshotSize(), config.numClasses());
     }
 
-    private static int[] cyclingLabels(int n, int numClasses) {
-        if (numClasses == 0) {
-            return null;
-        }
-        int[] y = new int[n];
-        for (int i = 0; i < n; i++) {
-            y[i] = i % numClasses;
-        }
-        return y;
-    }
 
     /** The state of this loop for a checkpoint: its live networks, EMA and history (not copies). */
     TrainingState state() {
