@@ -1,22 +1,30 @@
 package org.gan4j.train;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.Locale;
 import org.gan4j.data.FashionMnist;
 import org.gan4j.data.ImageDataset;
 import org.gan4j.data.Split;
 import org.gan4j.eval.ConditionalReport;
 import org.gan4j.eval.CoverageReport;
+import org.gan4j.eval.EvaluationReport;
+import org.gan4j.eval.Evaluator;
 import org.gan4j.eval.JudgeClassifier;
 import org.gan4j.eval.JudgeConfig;
+import org.gan4j.io.AtomicFiles;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * The full-run figures of issue 4 (not a unit test): trains the DCGAN and the conditional DCGAN on the full
- * Fashion-MNIST training split (60 000 images, {@code /usr/share/datasets/fashion-mnist}) within a CPU-time budget
- * each, then judges 500 EMA samples with a judge trained on the full training split and tested on the full test split.
- * Targets: ≥ 9 classes covered, ≥ 85 % label accuracy.
+ * The full-run figures (not a unit test): trains the DCGAN, the conditional DCGAN and the style-based generator on
+ * the full Fashion-MNIST training split (60 000 images, {@code /usr/share/datasets/fashion-mnist}) within a CPU-time
+ * budget each, then judges 500 EMA samples with a judge trained on the full training split and tested on the full
+ * test split (targets: ≥ 9 classes covered, ≥ 85 % label accuracy), evaluates 2 000 EMA samples with
+ * {@link Evaluator#fashionMnist()} (Fréchet distance beside its real floor, KID, precision/recall, density/coverage)
+ * and appends one row per run to {@code build/full-run/results.csv} (system property {@code gan4j.fullRun.csv}).
  *
- * <p>Run it with {@code environment/full-run [cpuMinutes [threads [dcgan|conditional|both]]]}, which builds the test
+ * <p>Run it with {@code environment/full-run [cpuMinutes [threads [dcgan|conditional|both|style|all]]]}, which builds the test
  * classes and starts this class with the JVM options of {@code environment/jvm.options}.
  *
  * <p>Measured 2026-11-21 on the 2-core development machine (nothing else running), 15 CPU-minutes per run, 2 threads:
@@ -54,35 +62,73 @@ public final class FullFashionMnistRun {
         JudgeClassifier judge = JudgeClassifier.train(train, test, JudgeConfig.defaults());
         System.out.printf(Locale.ROOT, "judge: test accuracy %.4f on %d full test images (%.0f s)%n",
                 judge.testAccuracy(), test.size(), (System.nanoTime() - t0) / 1e9);
+        Evaluator evaluator = Evaluator.fashionMnist();
+        Path csv = Path.of(System.getProperty("gan4j.fullRun.csv", "build/full-run/results.csv"));
         if (which.equals("style") || which.equals("all")) {
             GanResult r = trainWithin(fullStyle(), TrainingSet.of(train.features()), minutes);
-            CoverageReport ema = judge.judge(r.emaGenerator().sample(500, 2026));
-            CoverageReport raw = judge.judge(r.generator().sample(500, 2026));
-            System.out.printf(Locale.ROOT, "FULL style: %d steps, %.1f min wall: classes covered EMA %d, raw %d "
-                    + "(the DCGAN's target: >= 9)%n  EMA %s%n", r.steps(), wallMinutes(r), ema.coveredClasses(),
-                    raw.coveredClasses(), ema);
+            report("style", r, judge, evaluator, minutes, threads, csv, "(the DCGAN's target: >= 9)");
         }
         if (which.equals("dcgan") || which.equals("both") || which.equals("all")) {
             GanResult r = trainWithin(fullDcgan(), TrainingSet.of(train.features()), minutes);
-            CoverageReport ema = judge.judge(r.emaGenerator().sample(500, 2026));
-            CoverageReport raw = judge.judge(r.generator().sample(500, 2026));
-            System.out.printf(Locale.ROOT, "FULL dcgan: %d steps, %.1f min wall: classes covered EMA %d, raw %d "
-                    + "(target >= 9)%n  EMA %s%n", r.steps(), wallMinutes(r), ema.coveredClasses(),
-                    raw.coveredClasses(), ema);
+            report("dcgan", r, judge, evaluator, minutes, threads, csv, "(target >= 9)");
         }
         if (which.equals("conditional") || which.equals("both") || which.equals("all")) {
             GanResult r = trainWithin(fullConditional(10),
                     TrainingSet.labelled(train.features(), train.labels(), 10), minutes);
-            int[] requested = new int[500];
-            for (int i = 0; i < requested.length; i++) {
-                requested[i] = i % 10;
-            }
-            ConditionalReport ema = judge.judge(r.emaGenerator().sample(500, 2026), requested);
-            ConditionalReport raw = judge.judge(r.generator().sample(500, 2026), requested);
-            System.out.printf(Locale.ROOT, "FULL conditional: %d steps, %.1f min wall: label accuracy EMA %.1f %%, "
-                    + "raw %.1f %% (target >= 85 %%)%n", r.steps(), wallMinutes(r), 100 * ema.labelAccuracy(),
-                    100 * raw.labelAccuracy());
+            report("conditional", r, judge, evaluator, minutes, threads, csv, "(target >= 85 % label accuracy)");
         }
+    }
+
+    /**
+     * Judges 500 EMA samples (classes covered; label accuracy for a conditional run), evaluates 2 000 with the
+     * metric suite on the shipped feature network (each beside its real floor), prints one "FULL" line and appends
+     * a row to {@code csv}.
+     */
+    private static void report(String name, GanResult r, JudgeClassifier judge, Evaluator evaluator, double minutes,
+                               int threads, Path csv, String target) throws java.io.IOException {
+        CoverageReport ema = judge.judge(r.emaGenerator().sample(500, 2026));
+        CoverageReport raw = judge.judge(r.generator().sample(500, 2026));
+        double labelAccuracy = Double.NaN;
+        if (r.config().numClasses() > 0) {
+            int[] requested = org.gan4j.nn.Conditioning.cyclingLabels(500, r.config().numClasses());
+            ConditionalReport c = judge.judge(r.emaGenerator().sample(500, 2026), requested);
+            labelAccuracy = c.labelAccuracy();
+        }
+        EvaluationReport e = evaluator.evaluate(r.emaGenerator(), 2000, 2026);
+        System.out.printf(Locale.ROOT, "FULL %s: %d steps, %.1f min wall: classes covered EMA %d, raw %d%s %s%n"
+                        + "  FD %.1f (floor %.1f), KID %.4f, precision %.3f, recall %.3f, density %.3f, "
+                        + "coverage %.3f%n  EMA %s%n", name, r.steps(), wallMinutes(r), ema.coveredClasses(),
+                raw.coveredClasses(), Double.isNaN(labelAccuracy) ? ""
+                        : String.format(Locale.ROOT, ", label accuracy EMA %.1f %%", 100 * labelAccuracy), target,
+                e.frechetDistance(), e.frechetFloor(), e.kid().mean(), e.precision(), e.recall(), e.density(),
+                e.coverage(), ema);
+        String header = "date,machine,preset,cpuMinutes,threads,steps,wallMinutes,classesEma,classesRaw,"
+                + "labelAccuracyEma,fd,fdFloor,kid,precision,recall,density,coverage";
+        String row = String.format(Locale.ROOT, "%s,%s,%s,%.1f,%d,%d,%.1f,%d,%d,%s,%.2f,%.2f,%.5f,%.3f,%.3f,%.3f,%.3f",
+                LocalDate.now(), machine(), name, minutes, threads, r.steps(), wallMinutes(r), ema.coveredClasses(),
+                raw.coveredClasses(), Double.isNaN(labelAccuracy) ? "" : String.format(Locale.ROOT, "%.4f",
+                        labelAccuracy), e.frechetDistance(), e.frechetFloor(), e.kid().mean(), e.precision(),
+                e.recall(), e.density(), e.coverage());
+        String before = Files.exists(csv) ? Files.readString(csv) : header + "\n";
+        Files.createDirectories(csv.toAbsolutePath().getParent());
+        AtomicFiles.writeString(csv, before + row + "\n");
+        System.out.println("appended to " + csv.toAbsolutePath());
+    }
+
+    /** The CPU model and core count, for the results table ("|" instead of commas). */
+    private static String machine() {
+        String model = "unknown CPU";
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/cpuinfo"))) {
+                if (line.startsWith("model name")) {
+                    model = line.substring(line.indexOf(':') + 1).trim();
+                    break;
+                }
+            }
+        } catch (java.io.IOException e) {
+            // keep "unknown CPU"
+        }
+        return (model + " x" + Runtime.getRuntime().availableProcessors()).replace(',', '|');
     }
 
     /**
