@@ -8,7 +8,15 @@ Adam 2e-4, beta1 0.5). As in gan4j's trainer (TrainingLoop.trainStep), G runs fo
 a graph, for D's fake batch, and once, with one, for its own update. Real images are random values in [-1, 1]:
 speed does not depend on pixel values.
 
-Prints one line: "pytorch: <median images/s> img/s (<min>-<max>) over N steps, batch B, T threads".
+With --model style the generator is gan4j's GanConfig.styleGan(28, 1) generator (org.gan4j.style.StyleNetwork):
+z64 -> pixel norm -> 4 x (dense 64 + LReLU(0.2)) -> w; a learned constant 64x7x7; six style layers (7, 7, 14, 14, 28,
+28; 64, 64, 64, 64, 32, 32 maps), each [nearest 2x up-sampling on the first of a resolution] -> 3x3 conv (not on the
+first layer) -> noise with per-channel strength -> bias -> LReLU(0.2) -> AdaIN(w); 1x1 conv + tanh. Style mixing with
+probability 0.9 per sample (a second latent from a random crossover layer on), fresh noise maps per image; the mapping
+network at a hundredth of the learning rate; the same D and step.
+
+Prints one line: "pytorch: <median images/s> img/s (<min>-<max>) over N steps, batch B, T threads"
+("pytorch style: ..." with --model style).
 """
 import argparse
 import statistics
@@ -27,6 +35,68 @@ def generator(z=100):
         nn.ConvTranspose2d(64, 1, 5, stride=2, padding=2, output_padding=1), nn.Tanh())
 
 
+class AdaIN(nn.Module):
+    """y_s * (x - mean) / sqrt(var + 1e-8) + y_b per sample and channel, (y_s, y_b) = A w + c (scale bias 1)."""
+
+    def __init__(self, w_dim, channels):
+        super().__init__()
+        self.channels = channels
+        self.affine = nn.Linear(w_dim, 2 * channels)
+        with torch.no_grad():
+            self.affine.bias[:channels].fill_(1.0)
+            self.affine.bias[channels:].zero_()
+
+    def forward(self, x, w):
+        style = self.affine(w)
+        scale = style[:, :self.channels, None, None]
+        shift = style[:, self.channels:, None, None]
+        mean = x.mean(dim=(2, 3), keepdim=True)
+        var = x.var(dim=(2, 3), unbiased=False, keepdim=True)
+        return scale * (x - mean) * torch.rsqrt(var + 1e-8) + shift
+
+
+class StyleGenerator(nn.Module):
+    def __init__(self, z=64, w=64, mapping=4, base=32, mixing=0.9):
+        super().__init__()
+        self.z, self.w, self.mixing = z, w, mixing
+        layers = []
+        for i in range(mapping):
+            layers += [nn.Linear(z if i == 0 else w, w), nn.LeakyReLU(0.2)]
+        self.mapping = nn.Sequential(*layers)
+        self.widths = [2 * base] * 4 + [base] * 2
+        self.sizes = [7, 7, 14, 14, 28, 28]
+        self.const = nn.Parameter(torch.randn(self.widths[0], 7, 7))
+        self.convs = nn.ModuleList([nn.Conv2d(self.widths[l - 1], self.widths[l], 3, padding=1, bias=False)
+                                    for l in range(1, 6)])
+        self.noise = nn.ParameterList([nn.Parameter(torch.zeros(c)) for c in self.widths])
+        self.bias = nn.ParameterList([nn.Parameter(torch.zeros(c)) for c in self.widths])
+        self.styles = nn.ModuleList([AdaIN(w, c) for c in self.widths])
+        self.rgb = nn.Conv2d(base, 1, 1)
+
+    def map(self, z):
+        return self.mapping(z * torch.rsqrt(z.pow(2).mean(dim=1, keepdim=True) + 1e-8))
+
+    def forward(self, z):
+        n = z.shape[0]
+        layers = len(self.widths)
+        w = self.map(z)
+        w2 = self.map(torch.randn(n, self.z))
+        crossover = torch.where(torch.rand(n) < self.mixing, torch.randint(1, layers, (n,)),
+                                torch.full((n,), layers))
+        x = self.const.expand(n, -1, -1, -1)
+        for l in range(layers):
+            if l > 0:
+                if l % 2 == 0:
+                    x = nn.functional.interpolate(x, scale_factor=2, mode="nearest")
+                x = self.convs[l - 1](x)
+            s = self.sizes[l]
+            x = x + self.noise[l][None, :, None, None] * torch.randn(n, 1, s, s)
+            x = nn.functional.leaky_relu(x + self.bias[l][None, :, None, None], 0.2)
+            w_l = torch.where((l < crossover)[:, None], w, w2)
+            x = self.styles[l](x, w_l)
+        return torch.tanh(self.rgb(x))
+
+
 def discriminator():
     return nn.Sequential(
         nn.Conv2d(1, 64, 5, stride=2, padding=2), nn.LeakyReLU(0.2),
@@ -40,12 +110,20 @@ def main():
     parser.add_argument("--steps", type=int, default=12)
     parser.add_argument("--warmup", type=int, default=3)
     parser.add_argument("--threads", type=int, default=2)
+    parser.add_argument("--model", choices=["dcgan", "style"], default="dcgan")
     args = parser.parse_args()
 
     torch.manual_seed(0)
     torch.set_num_threads(args.threads)
-    g, d = generator(), discriminator()
-    opt_g = torch.optim.Adam(g.parameters(), lr=2e-4, betas=(0.5, 0.999))
+    style = args.model == "style"
+    g, d = (StyleGenerator() if style else generator()), discriminator()
+    latent = 64 if style else 100
+    if style:  # the mapping network at a hundredth of the learning rate, as gan4j's StyleNetwork
+        mapping = list(g.mapping.parameters())
+        rest = [p for p in g.parameters() if all(p is not m for m in mapping)]
+        opt_g = torch.optim.Adam([{"params": mapping, "lr": 2e-6}, {"params": rest}], lr=2e-4, betas=(0.5, 0.999))
+    else:
+        opt_g = torch.optim.Adam(g.parameters(), lr=2e-4, betas=(0.5, 0.999))
     opt_d = torch.optim.Adam(d.parameters(), lr=2e-4, betas=(0.5, 0.999))
     bce = nn.BCEWithLogitsLoss()
     b = args.batch
@@ -54,7 +132,7 @@ def main():
     def step():
         real = torch.rand(b, 1, 28, 28) * 2 - 1
         with torch.no_grad():  # gan4j: g.output(z, train=true), no backward through G for D's update
-            fake = g(torch.randn(b, 100))
+            fake = g(torch.randn(b, latent))
         # (1) update D: maximise log D(x) + log(1 - D(G(z))), real and fake as separate batches
         opt_d.zero_grad()
         loss_d = bce(d(real), ones) + bce(d(fake), zeros)
@@ -62,7 +140,7 @@ def main():
         opt_d.step()
         # (2) update G on fresh latents: maximise log D(G(z))
         opt_g.zero_grad()
-        loss_g = bce(d(g(torch.randn(b, 100))), ones)
+        loss_g = bce(d(g(torch.randn(b, latent))), ones)
         loss_g.backward()
         opt_g.step()
 
@@ -73,7 +151,8 @@ def main():
         started = time.perf_counter()
         step()
         rates.append(b / (time.perf_counter() - started))
-    print(f"pytorch: {statistics.median(rates):.1f} img/s ({min(rates):.1f}-{max(rates):.1f}) over {args.steps} steps, "
+    name = "pytorch style" if style else "pytorch"
+    print(f"{name}: {statistics.median(rates):.1f} img/s ({min(rates):.1f}-{max(rates):.1f}) over {args.steps} steps, "
           f"batch {b}, {torch.get_num_threads()} threads, torch {torch.__version__}", flush=True)
 
 
