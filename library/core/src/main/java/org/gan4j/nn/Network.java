@@ -38,7 +38,7 @@ public interface Network {
     /** The parameter gradient of the last {@link #backward}, a live {@code [1, numParams]} view. */
     INDArray gradientView();
 
-    /** The optimiser state, a live 1-D view, or {@code null} when the optimiser keeps none. */
+    /** The optimiser state, a live view, or {@code null} when the optimiser keeps none. */
     INDArray updaterState();
 
     /** {@code [1, numParams]}: 1 where a parameter is a statistic rather than a trained weight, 0 elsewhere. */

@@ -47,6 +47,8 @@ public final class StyleNetwork implements Network {
     /** Seed of the fixed noise maps used in inference. */
     static final long FIXED_NOISE_SEED = 7_091_733L;
     private static final String FORMAT = "gan4j-style-network-1";
+    /** Rows per inference pass. */
+    static final int INFERENCE_CHUNK = 256;
 
     private final StyleGenerator spec;
     private final IUpdater updaterConfig;
@@ -342,13 +344,26 @@ public final class StyleNetwork implements Network {
         return Nd4j.getWorkspaceManager().getAndActivateWorkspace(WORKSPACE_CONFIG, WORKSPACE);
     }
 
+    /**
+     * Inference-mode images; large batches go through in chunks of {@value #INFERENCE_CHUNK} (a 2 000-image batch of
+     * 64-map 28×28 activations would take gigabytes at once). Every image gets the fixed noise maps, so chunking does
+     * not change any result.
+     */
     @Override
     public INDArray output(INDArray input) {
         checkInput(input);
-        try (MemoryWorkspace ws = workspace()) {
-            INDArray w = mapping(latent(input), labels(input)).w();
-            return synthesis(broadcast(w), fixedNoise((int) input.size(0))).output().detach();
+        int n = (int) input.size(0);
+        INDArray out = Nd4j.createUninitialized(type, n, spec.channels(), spec.imageSize(), spec.imageSize());
+        for (int from = 0; from < n; from += INFERENCE_CHUNK) {
+            int to = Math.min(n, from + INFERENCE_CHUNK);
+            INDArray rows = input.get(NDArrayIndex.interval(from, to), NDArrayIndex.all());
+            try (MemoryWorkspace ws = workspace()) {
+                INDArray w = mapping(latent(rows), labels(rows)).w();
+                out.get(NDArrayIndex.interval(from, to)).assign(synthesis(broadcast(w), fixedNoise(to - from))
+                        .output());
+            }
         }
+        return out;
     }
 
     @Override
@@ -488,11 +503,26 @@ public final class StyleNetwork implements Network {
         }
     }
 
-    /** Images from one {@code w [n, styleSize]} per style layer and one noise map {@code [n, 1, s, s]} per layer. */
+    /**
+     * Images from one {@code w [n, styleSize]} per style layer and one noise map {@code [n, 1, s, s]} per layer, in
+     * chunks of {@value #INFERENCE_CHUNK} rows.
+     */
     INDArray synthesize(INDArray[] ws, INDArray[] noise) {
-        try (MemoryWorkspace scope = workspace()) {
-            return synthesis(ws, noise).output().detach();
+        int n = (int) ws[0].size(0);
+        INDArray out = Nd4j.createUninitialized(type, n, spec.channels(), spec.imageSize(), spec.imageSize());
+        for (int from = 0; from < n; from += INFERENCE_CHUNK) {
+            int to = Math.min(n, from + INFERENCE_CHUNK);
+            INDArray[] w = new INDArray[ws.length];
+            INDArray[] maps = new INDArray[noise.length];
+            for (int l = 0; l < ws.length; l++) {
+                w[l] = ws[l].get(NDArrayIndex.interval(from, to), NDArrayIndex.all());
+                maps[l] = noise[l].get(NDArrayIndex.interval(from, to));
+            }
+            try (MemoryWorkspace scope = workspace()) {
+                out.get(NDArrayIndex.interval(from, to)).assign(synthesis(w, maps).output());
+            }
         }
+        return out;
     }
 
     /** The running average of w, {@code [styleSize]} (a copy). */

@@ -60,6 +60,17 @@ class StyleSpaceTest {
         assertArrayEquals(new long[]{4, 1, 28, 28}, space.synthesize(space.mapping(z), Noise.fixed()).shape());
     }
 
+    /** Inference goes through in chunks of 256 rows; rows 256..299 of a 300-row batch are a 44-row batch's output. */
+    @Test
+    void largeBatchesAreGeneratedInChunksWithTheSameResult() {
+        StyleNetwork net = network(SPEC);
+        INDArray z = RandomStream.seeded(3).gaussian(DataType.FLOAT, 300, 6);
+        INDArray all = net.output(z);
+        INDArray tail = net.output(z.get(NDArrayIndex.interval(256, 300), NDArrayIndex.all()).dup());
+        assertArrayEquals(raw(tail), raw(all.get(NDArrayIndex.interval(256, 300))));
+        assertArrayEquals(new long[]{300, 1, 28, 28}, all.shape());
+    }
+
     @Test
     void mixingTakesCoarseLayersFromTheFirstSourceAndFineFromTheSecond() {
         StyleSpace space = space();
