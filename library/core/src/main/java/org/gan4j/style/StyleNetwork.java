@@ -352,18 +352,7 @@ public final class StyleNetwork implements Network {
     @Override
     public INDArray output(INDArray input) {
         checkInput(input);
-        int n = (int) input.size(0);
-        INDArray out = Nd4j.createUninitialized(type, n, spec.channels(), spec.imageSize(), spec.imageSize());
-        for (int from = 0; from < n; from += INFERENCE_CHUNK) {
-            int to = Math.min(n, from + INFERENCE_CHUNK);
-            INDArray rows = input.get(NDArrayIndex.interval(from, to), NDArrayIndex.all());
-            try (MemoryWorkspace ws = workspace()) {
-                INDArray w = mapping(latent(rows), labels(rows)).w();
-                out.get(NDArrayIndex.interval(from, to)).assign(synthesis(broadcast(w), fixedNoise(to - from))
-                        .output());
-            }
-        }
-        return out;
+        return synthesize(broadcast(map(latent(input), labels(input))), fixedNoise((int) input.size(0)));
     }
 
     @Override
