@@ -31,6 +31,12 @@ final class NoiseInjection {
         strengthGrad.assign(product.sum(0, 2, 3));
     }
 
+    /** The gradient w.r.t. the noise maps: {@code dL/dnoise = Σ_ch s_ch · dL/dy}, {@code [n, 1, h, w]}. */
+    static INDArray noiseGradient(INDArray outputGradient, INDArray strength) {
+        INDArray weighted = Broadcast.mul(outputGradient, strength, outputGradient.ulike(), 1);
+        return weighted.sum(true, 1);
+    }
+
     /** {@code [n, 1, h, w]} as {@code [n, h, w]}, to broadcast over the channel dimension. */
     private static INDArray maps(INDArray noise) {
         return noise.reshape(noise.size(0), noise.size(2), noise.size(3));

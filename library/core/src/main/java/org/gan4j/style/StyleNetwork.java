@@ -447,40 +447,86 @@ public final class StyleNetwork implements Network {
         int n = (int) d.input().size(0);
         try (MemoryWorkspace ws = workspace()) {
             Pass pass = pass(d);
-            Synthesis s = pass.synthesis();
-            gradient.assign(0);
-            int layers = spec.styleLayers();
-            INDArray dPre = outputGradient.castTo(type).mul(s.output().mul(s.output()).rsubi(1.0));
-            g.get("rgb.b").assign(dPre.sum(0, 2, 3));
-            INDArray dx = SameConvolution.backward(s.rgbInput(), p.get("rgb"), dPre, g.get("rgb"));
+            INDArray[] perLayer = synthesisBackward(pass.synthesis(), outputGradient, null);
             INDArray dwA = Nd4j.zeros(type, n, spec.styleSize());
             INDArray dwB = d.keepA() == null ? null : Nd4j.zeros(type, n, spec.styleSize());
-            for (int l = layers - 1; l >= 0; l--) {
-                INDArray[] back = AdaptiveInstanceNorm.backward(s.styles()[l], dx, p.get("style" + l + ".A"),
-                        g.get("style" + l + ".A"), g.get("style" + l + ".c"));
+            for (int l = perLayer.length - 1; l >= 0; l--) {
                 if (dwB == null) {
-                    dwA.addi(back[1]);
+                    dwA.addi(perLayer[l]);
                 } else {
                     INDArray a = d.keepA()[l];
-                    dwA.addi(back[1].mulColumnVector(a));
-                    dwB.addi(back[1].mulColumnVector(a.rsub(1.0)));
-                }
-                dx = back[0].muli(leakyDerivative(s.preActivations()[l]));
-                g.get("bias" + l).assign(dx.sum(0, 2, 3));
-                NoiseInjection.backward(s.noise()[l], dx, g.get("noise" + l));
-                if (l > 0) {
-                    dx = SameConvolution.backward(s.convInputs()[l], p.get("conv" + l), dx, g.get("conv" + l));
-                    if (l % 2 == 0) {
-                        dx = NearestUpsampling.backward(dx);
-                    }
-                } else {
-                    g.get("const").assign(dx.sum(0));
+                    dwA.addi(perLayer[l].mulColumnVector(a));
+                    dwB.addi(perLayer[l].mulColumnVector(a.rsub(1.0)));
                 }
             }
             INDArray dw = dwB == null ? dwA : Nd4j.vstack(dwA, dwB);
             INDArray dInput = mappingBackward(pass.mapping(), dw);
             return dInput.get(NDArrayIndex.interval(0, n), NDArrayIndex.all()).detach();
         }
+    }
+
+    /**
+     * Back-propagates {@code outputGradient} through a synthesis pass: zeroes the parameter gradient and writes the
+     * synthesis part of it, and returns the gradient w.r.t. each style layer's w ({@code [n, styleSize]} each).
+     *
+     * @param noiseGradients when not null, receives the gradient w.r.t. each layer's noise map
+     */
+    private INDArray[] synthesisBackward(Synthesis s, INDArray outputGradient, INDArray[] noiseGradients) {
+        gradient.assign(0);
+        int layers = spec.styleLayers();
+        INDArray[] dws = new INDArray[layers];
+        INDArray dPre = outputGradient.castTo(type).mul(s.output().mul(s.output()).rsubi(1.0));
+        g.get("rgb.b").assign(dPre.sum(0, 2, 3));
+        INDArray dx = SameConvolution.backward(s.rgbInput(), p.get("rgb"), dPre, g.get("rgb"));
+        for (int l = layers - 1; l >= 0; l--) {
+            INDArray[] back = AdaptiveInstanceNorm.backward(s.styles()[l], dx, p.get("style" + l + ".A"),
+                    g.get("style" + l + ".A"), g.get("style" + l + ".c"));
+            dws[l] = back[1];
+            dx = back[0].muli(leakyDerivative(s.preActivations()[l]));
+            g.get("bias" + l).assign(dx.sum(0, 2, 3));
+            NoiseInjection.backward(s.noise()[l], dx, g.get("noise" + l));
+            if (noiseGradients != null) {
+                noiseGradients[l] = NoiseInjection.noiseGradient(dx, p.get("noise" + l));
+            }
+            if (l > 0) {
+                dx = SameConvolution.backward(s.convInputs()[l], p.get("conv" + l), dx, g.get("conv" + l));
+                if (l % 2 == 0) {
+                    dx = NearestUpsampling.backward(dx);
+                }
+            } else {
+                g.get("const").assign(dx.sum(0));
+            }
+        }
+        return dws;
+    }
+
+    /**
+     * Inference-mode images from per-layer styles and noise maps, and the gradient of a loss with respect to both
+     * (the projector's step). {@code lossGradient} maps the images to {@code dLoss/dImages}.
+     *
+     * @return the images, the style gradients {@code [n, styleSize]} per layer and the noise-map gradients
+     */
+    SynthesisGradient synthesisGradient(INDArray[] ws, INDArray[] noise,
+                                        java.util.function.UnaryOperator<INDArray> lossGradient) {
+        try (MemoryWorkspace scope = workspace()) {
+            Synthesis s = synthesis(ws, noise);
+            INDArray images = s.output().detach();
+            INDArray dImages;
+            try (MemoryWorkspace out = Nd4j.getWorkspaceManager().scopeOutOfWorkspaces()) {
+                dImages = lossGradient.apply(images);
+            }
+            INDArray[] dNoise = new INDArray[noise.length];
+            INDArray[] dws = synthesisBackward(s, dImages, dNoise);
+            for (int l = 0; l < dws.length; l++) {
+                dws[l] = dws[l].detach();
+                dNoise[l] = dNoise[l].detach();
+            }
+            return new SynthesisGradient(images, dws, dNoise);
+        }
+    }
+
+    /** Images of a synthesis pass with the gradients of a loss w.r.t. its styles and noise maps. */
+    record SynthesisGradient(INDArray images, INDArray[] styles, INDArray[] noise) {
     }
 
     // ---- the two halves, also used by StyleSpace ----

@@ -1,6 +1,7 @@
 package org.gan4j.style;
 
 import java.util.Arrays;
+import java.util.function.UnaryOperator;
 import org.gan4j.nn.Conditioning;
 import org.gan4j.nn.Generator;
 import org.gan4j.nn.StyleGenerator;
@@ -207,10 +208,6 @@ public final class StyleSpace {
      * @return {@code [n, channels, size, size]} in [-1, 1]
      */
     public INDArray synthesize(INDArray styles, Noise noise) {
-        if (noise == null) {
-            throw new IllegalArgumentException("noise must not be null: use Noise.fixed(), Noise.random(seed) or "
-                    + "Noise.none()");
-        }
         INDArray ws = layered("styles", styles).castTo(network.dataType());
         int n = (int) ws.size(0);
         INDArray[] perLayer = new INDArray[styleLayers()];
@@ -223,6 +220,51 @@ public final class StyleSpace {
         }
     }
 
+    /**
+     * Images from styles and noise maps, and the gradient of a loss with respect to both: the step of a projector
+     * that searches the style space for a given image.
+     *
+     * @param styles       {@code [n, styleSize]} or {@code [n, styleLayers, styleSize]}
+     * @param noiseMaps    one map {@code [n, 1, s, s]} per style layer ({@link #noiseMaps})
+     * @param lossGradient maps the images {@code [n, channels, size, size]} to the loss's gradient w.r.t. them
+     * @return the images and the gradients ({@code [n, styleLayers, styleSize]} and one per noise map)
+     */
+    public Gradient gradient(INDArray styles, INDArray[] noiseMaps, UnaryOperator<INDArray> lossGradient) {
+        if (lossGradient == null) {
+            throw new IllegalArgumentException("lossGradient must not be null");
+        }
+        INDArray ws = layered("styles", styles).castTo(network.dataType());
+        int n = (int) ws.size(0);
+        checkNoiseMaps(noiseMaps, n);
+        INDArray[] perLayer = new INDArray[styleLayers()];
+        for (int l = 0; l < perLayer.length; l++) {
+            perLayer[l] = ws.get(NDArrayIndex.all(), NDArrayIndex.point(l), NDArrayIndex.all()).dup();
+        }
+        INDArray[] maps = new INDArray[noiseMaps.length];
+        for (int l = 0; l < maps.length; l++) {
+            maps[l] = noiseMaps[l].castTo(network.dataType());
+        }
+        StyleNetwork.SynthesisGradient g;
+        synchronized (network) {
+            g = network.synthesisGradient(perLayer, maps, lossGradient);
+        }
+        INDArray dStyles = Nd4j.createUninitialized(network.dataType(), n, styleLayers(), styleSize());
+        for (int l = 0; l < perLayer.length; l++) {
+            dStyles.get(NDArrayIndex.all(), NDArrayIndex.point(l), NDArrayIndex.all()).assign(g.styles()[l]);
+        }
+        return new Gradient(g.images(), dStyles, g.noise());
+    }
+
+    /**
+     * Images of a synthesis pass and a loss's gradients with respect to its inputs.
+     *
+     * @param images {@code [n, channels, size, size]}
+     * @param styles {@code [n, styleLayers, styleSize]}
+     * @param noise  one {@code [n, 1, s, s]} per style layer
+     */
+    public record Gradient(INDArray images, INDArray styles, INDArray[] noise) {
+    }
+
     /** The learned per-channel noise strengths of style layer {@code layer} (how much detail noise adds there). */
     public INDArray noiseStrength(int layer) {
         checkLayer("layer", layer, styleLayers() - 1);
@@ -231,7 +273,18 @@ public final class StyleSpace {
         }
     }
 
-    private INDArray[] noiseMaps(Noise noise, int n) {
+    /**
+     * The noise maps {@code noise} gives {@code n} images: one {@code [n, 1, s, s]} per style layer, s its
+     * resolution.
+     */
+    public INDArray[] noiseMaps(Noise noise, int n) {
+        if (noise == null) {
+            throw new IllegalArgumentException("noise must not be null: use Noise.fixed(), Noise.random(seed) or "
+                    + "Noise.none()");
+        }
+        if (n <= 0) {
+            throw new IllegalArgumentException("n must be > 0, got " + n);
+        }
         DataType type = network.dataType();
         INDArray[] maps = new INDArray[styleLayers()];
         switch (noise.kind()) {
@@ -256,6 +309,20 @@ public final class StyleSpace {
             default -> throw new IllegalStateException("unknown noise " + noise);
         }
         return maps;
+    }
+
+    private void checkNoiseMaps(INDArray[] maps, int n) {
+        if (maps == null || maps.length != styleLayers()) {
+            throw new IllegalArgumentException("noiseMaps must hold one map per style layer (" + styleLayers()
+                    + "), got " + (maps == null ? "null" : maps.length));
+        }
+        for (int l = 0; l < maps.length; l++) {
+            int s = spec.layerSize(l);
+            if (maps[l] == null || !Arrays.equals(maps[l].shape(), new long[]{n, 1, s, s})) {
+                throw new IllegalArgumentException("noiseMaps[" + l + "] must be [" + n + ", 1, " + s + ", " + s
+                        + "], got " + (maps[l] == null ? "null" : Arrays.toString(maps[l].shape())));
+            }
+        }
     }
 
     private INDArray layered(String name, INDArray styles) {

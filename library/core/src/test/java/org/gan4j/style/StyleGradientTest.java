@@ -161,4 +161,36 @@ class StyleGradientTest {
             assertTrue(directional(latent, dLatent, loss, seed) < TOLERANCE, spec + ": input gradient");
         }
     }
+
+    /**
+     * The projector's gradient: {@link StyleSpace#gradient} w.r.t. per-layer styles and every noise map, for
+     * {@code L = Σ images ⊙ R}, against central differences of {@link StyleSpace#synthesize} in float64.
+     */
+    @Test
+    void styleSpaceGradientMatchesFiniteDifferencesForStylesAndNoiseMaps() {
+        StyleGenerator spec = StyleGenerator.builder().latentSize(5).styleSize(6).mappingLayers(2).baseWidth(2)
+                .build();
+        StyleNetwork net = new StyleNetwork(spec, 4, new Sgd(0.1), D);
+        // noise strengths start at 0, where the noise maps get no gradient at all: give them values first
+        for (ParameterLayout.Block b : net.layout().blocks()) {
+            if (b.name().startsWith("noise")) {
+                net.params().get(NDArrayIndex.interval(b.offset(), b.offset() + b.length()))
+                        .assign(gaussian(b.offset(), b.length()));
+            }
+        }
+        StyleSpace space = StyleSpace.of(org.gan4j.nn.Generator.of(spec, net));
+        int n = 3;
+        INDArray styles = gaussian(30, n, space.styleLayers(), space.styleSize());
+        INDArray[] maps = space.noiseMaps(Noise.random(31), n);
+        INDArray r = gaussian(32, n, spec.channels(), spec.imageSize(), spec.imageSize());
+        StyleSpace.Gradient g = space.gradient(styles, maps, images -> r);
+        Supplier<Double> loss = () -> space.gradient(styles, maps, images -> r).images().mul(r).sumNumber()
+                .doubleValue();
+        double err = directional(styles, g.styles(), loss, 50);
+        assertTrue(err < TOLERANCE, "styles: relative error " + err);
+        for (int l = 0; l < maps.length; l++) {
+            double e = directional(maps[l], g.noise()[l], loss, 60 + l);
+            assertTrue(e < TOLERANCE, "noise map " + l + ": relative error " + e);
+        }
+    }
 }
