@@ -445,6 +445,17 @@ public final class FeatureNetwork {
         return new FeatureNetwork(network, classNames, imageShape, Objects.requireNonNull(provenance, "provenance"));
     }
 
+    /**
+     * The layers up to the feature layer as a fixed differentiable function (a copy): features in inference mode and
+     * their gradient with respect to the images, for losses that compare images by their features (the
+     * {@linkplain org.gan4j.invert.Projector projector}).
+     *
+     * @return the frozen feature extractor
+     */
+    public org.gan4j.nn.FrozenNetwork frozenFeatures() {
+        return org.gan4j.nn.FrozenNetwork.upTo(network, featureLayer);
+    }
+
     /** @return the underlying DL4J network (shared, not a copy) */
     public MultiLayerNetwork network() {
         return network;

@@ -145,6 +145,22 @@ public final class Generator {
         }
     }
 
+    /**
+     * The network as a fixed differentiable function of its input {@code [z, onehot(label)]} (inference mode), for
+     * inverting it ({@link org.gan4j.invert.Projector}).
+     *
+     * @throws IllegalStateException for a style-based generator, whose inversion goes through its style space
+     */
+    public FrozenNetwork frozen() {
+        if (!(network instanceof MultiLayerModel model)) {
+            throw new IllegalStateException("a " + spec.getClass().getSimpleName() + " is not a DL4J network: invert "
+                    + "it in its style space (org.gan4j.style.StyleSpace, Projector with LatentSpace.W or W_PLUS)");
+        }
+        synchronized (network) {
+            return FrozenNetwork.of(model.unwrap());
+        }
+    }
+
     @Override
     public String toString() {
         return "Generator[" + spec + ", parameters=" + network.numParams() + "]";

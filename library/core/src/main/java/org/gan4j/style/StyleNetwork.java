@@ -511,10 +511,7 @@ public final class StyleNetwork implements Network {
         try (MemoryWorkspace scope = workspace()) {
             Synthesis s = synthesis(ws, noise);
             INDArray images = s.output().detach();
-            INDArray dImages;
-            try (MemoryWorkspace out = Nd4j.getWorkspaceManager().scopeOutOfWorkspaces()) {
-                dImages = lossGradient.apply(images);
-            }
+            INDArray dImages = lossGradient.apply(images);
             INDArray[] dNoise = new INDArray[noise.length];
             INDArray[] dws = synthesisBackward(s, dImages, dNoise);
             for (int l = 0; l < dws.length; l++) {

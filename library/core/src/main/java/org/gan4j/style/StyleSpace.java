@@ -208,13 +208,23 @@ public final class StyleSpace {
      * @return {@code [n, channels, size, size]} in [-1, 1]
      */
     public INDArray synthesize(INDArray styles, Noise noise) {
+        INDArray ws = layered("styles", styles);
+        return synthesize(ws, noiseMaps(noise, (int) ws.size(0)));
+    }
+
+    /**
+     * Images from styles and given noise maps (inference), for example the maps a projector optimised.
+     *
+     * @param styles    {@code [n, styleSize]} or {@code [n, styleLayers, styleSize]}
+     * @param noiseMaps one map {@code [n, 1, s, s]} per style layer
+     * @return {@code [n, channels, size, size]} in [-1, 1]
+     */
+    public INDArray synthesize(INDArray styles, INDArray[] noiseMaps) {
         INDArray ws = layered("styles", styles).castTo(network.dataType());
         int n = (int) ws.size(0);
-        INDArray[] perLayer = new INDArray[styleLayers()];
-        for (int l = 0; l < perLayer.length; l++) {
-            perLayer[l] = ws.get(NDArrayIndex.all(), NDArrayIndex.point(l), NDArrayIndex.all()).dup();
-        }
-        INDArray[] maps = noiseMaps(noise, n);
+        checkNoiseMaps(noiseMaps, n);
+        INDArray[] perLayer = layerRows(ws);
+        INDArray[] maps = castMaps(noiseMaps);
         synchronized (network) {
             return network.synthesize(perLayer, maps);
         }
@@ -236,14 +246,8 @@ public final class StyleSpace {
         INDArray ws = layered("styles", styles).castTo(network.dataType());
         int n = (int) ws.size(0);
         checkNoiseMaps(noiseMaps, n);
-        INDArray[] perLayer = new INDArray[styleLayers()];
-        for (int l = 0; l < perLayer.length; l++) {
-            perLayer[l] = ws.get(NDArrayIndex.all(), NDArrayIndex.point(l), NDArrayIndex.all()).dup();
-        }
-        INDArray[] maps = new INDArray[noiseMaps.length];
-        for (int l = 0; l < maps.length; l++) {
-            maps[l] = noiseMaps[l].castTo(network.dataType());
-        }
+        INDArray[] perLayer = layerRows(ws);
+        INDArray[] maps = castMaps(noiseMaps);
         StyleNetwork.SynthesisGradient g;
         synchronized (network) {
             g = network.synthesisGradient(perLayer, maps, lossGradient);
@@ -307,6 +311,23 @@ public final class StyleSpace {
                 }
             }
             default -> throw new IllegalStateException("unknown noise " + noise);
+        }
+        return maps;
+    }
+
+    /** {@code [n, styleLayers, styleSize]} as one {@code [n, styleSize]} array per layer. */
+    private INDArray[] layerRows(INDArray ws) {
+        INDArray[] perLayer = new INDArray[styleLayers()];
+        for (int l = 0; l < perLayer.length; l++) {
+            perLayer[l] = ws.get(NDArrayIndex.all(), NDArrayIndex.point(l), NDArrayIndex.all()).dup();
+        }
+        return perLayer;
+    }
+
+    private INDArray[] castMaps(INDArray[] noiseMaps) {
+        INDArray[] maps = new INDArray[noiseMaps.length];
+        for (int l = 0; l < maps.length; l++) {
+            maps[l] = noiseMaps[l].castTo(network.dataType());
         }
         return maps;
     }
