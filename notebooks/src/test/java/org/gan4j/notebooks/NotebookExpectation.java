@@ -61,6 +61,20 @@ record NotebookExpectation(String file, int minImages, List<NumberInRange> numbe
                             85, 100),
                     NumberInRange.of("exercise: truncation by hand", "correct: max difference = ([0-9.eE+-]+)",
                             0, 1e-5))),
+            new NotebookExpectation("07-style-transfer.ipynb", 5, List.of(
+                    // 20 test images projected into W+: the judge sees the original's class in most reconstructions
+                    // (89 of 100 in the quick preset's test); a failed projection keeps chance (2 of 20)
+                    NumberInRange.of("judged class kept by W+ reconstructions",
+                            "judged class kept in (\\d+) of 20 test images", 12, 20),
+                    // per-layer styles fit more closely than one style for all layers
+                    NumberInRange.of("W+ over W pixel error", "W\\+ / W = ([0-9.]+)", 0, 1),
+                    NumberInRange.of("re-classed images judged as the class asked for",
+                            "judged as the class asked for ([0-9.]+) %", 50, 100),
+                    // a rendering that ignored its z beats the baseline about half the time
+                    NumberInRange.of("re-classed images keeping their structure", "structure kept in ([0-9.]+) %",
+                            55, 100),
+                    NumberInRange.of("exercise: pixel error by hand", "correct: pixel error of image 0 = [0-9.]+, "
+                            + "difference ([0-9.eE+-]+)", 0, 1e-5))),
             new NotebookExpectation("09-evaluating-gans.ipynb", 2, List.of(
                     // real training images against real test images: FD at its real floor (measured ratio ~1)
                     NumberInRange.of("real/floor FD ratio", "real vs real: FD [0-9.]+, floor [0-9.]+, ratio = ([0-9.]+)",

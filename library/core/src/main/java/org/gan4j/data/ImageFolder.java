@@ -20,6 +20,9 @@ import javax.imageio.ImageIO;
 import javax.imageio.ImageReadParam;
 import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * Loads labelled images from a folder with one sub-folder per class:
@@ -199,26 +202,57 @@ public final class ImageFolder {
                 throw heapFailure(files.get(i), decoded.get(i).getWidth(), decoded.get(i).getHeight(), e);
             }
             decoded.set(i, null);
-            int base = i * size;
-            for (int y = 0; y < h; y++) {
-                for (int x = 0; x < w; x++) {
-                    int p = rgb.getRGB(x, y);
-                    int r = (p >> 16) & 0xFF;
-                    int g = (p >> 8) & 0xFF;
-                    int b = p & 0xFF;
-                    if (c == 1) {
-                        int luma = (int) Math.round(0.299 * r + 0.587 * g + 0.114 * b);
-                        pixels[base + y * w + x] = Pixels.normalise(Math.min(255, luma));
-                    } else {
-                        pixels[base + y * w + x] = Pixels.normalise(r);
-                        pixels[base + h * w + y * w + x] = Pixels.normalise(g);
-                        pixels[base + 2 * h * w + y * w + x] = Pixels.normalise(b);
-                    }
-                }
-            }
+            writePixels(rgb, pixels, i * size, c, h, w);
             labels[i] = fileLabels.get(i);
         }
         return ImageDataset.create(pixels, labels, classNames, c, h, w, root.toString());
+    }
+
+    /**
+     * Reads one image file (PNG or JPEG), resized to {@code width × height} (bilinear) with the given channels, as
+     * a model reads it: {@code [1, channels, height, width]} in {@code [-1, 1]}. For example a photo of your own,
+     * to project into a generator ({@code org.gan4j.invert.Projector}).
+     *
+     * @param channels 1 (grey, luma) or 3 (RGB)
+     * @throws DatasetFormatException naming the file when it is missing, not an image or corrupt
+     */
+    public static INDArray image(Path file, int width, int height, int channels) {
+        if (file == null) {
+            throw new IllegalArgumentException("file must not be null");
+        }
+        if (width <= 0 || height <= 0) {
+            throw new IllegalArgumentException("size must be positive, got " + width + "x" + height);
+        }
+        if (channels != 1 && channels != 3) {
+            throw new IllegalArgumentException("channels must be 1 (grey) or 3 (RGB), got " + channels);
+        }
+        if (!Files.isRegularFile(file)) {
+            throw new DatasetFormatException(file.toString(), "no such file: expected a PNG or JPEG image");
+        }
+        BufferedImage rgb = resize(toRgb(read(file, width, height)), width, height);
+        float[] pixels = new float[channels * height * width];
+        writePixels(rgb, pixels, 0, channels, height, width);
+        return Nd4j.create(pixels, new long[]{1, channels, height, width}, DataType.FLOAT);
+    }
+
+    /** Writes an RGB image's pixels, normalised to [-1, 1], at {@code base} (grey: luma 0.299 R + 0.587 G + 0.114 B). */
+    private static void writePixels(BufferedImage rgb, float[] pixels, int base, int c, int h, int w) {
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                int p = rgb.getRGB(x, y);
+                int r = (p >> 16) & 0xFF;
+                int g = (p >> 8) & 0xFF;
+                int b = p & 0xFF;
+                if (c == 1) {
+                    int luma = (int) Math.round(0.299 * r + 0.587 * g + 0.114 * b);
+                    pixels[base + y * w + x] = Pixels.normalise(Math.min(255, luma));
+                } else {
+                    pixels[base + y * w + x] = Pixels.normalise(r);
+                    pixels[base + h * w + y * w + x] = Pixels.normalise(g);
+                    pixels[base + 2 * h * w + y * w + x] = Pixels.normalise(b);
+                }
+            }
+        }
     }
 
     private static boolean isHidden(Path p) {

@@ -6,6 +6,7 @@ import java.util.Locale;
 import org.gan4j.viz.ImageGrid;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
 
 /**
  * What a {@link Projector} found for each target image: the latent, the generator's reconstruction from it, the
@@ -104,14 +105,37 @@ public final class Projection {
     }
 
     /**
+     * The projection of images {@code from .. to-1} only (the loss history stays that of the whole batch).
+     *
+     * @throws IllegalArgumentException unless {@code 0 <= from < to <= size()}
+     */
+    public Projection slice(int from, int to) {
+        if (from < 0 || to > size() || from >= to) {
+            throw new IllegalArgumentException("slice must satisfy 0 <= from < to <= " + size() + ", got [" + from
+                    + ", " + to + ")");
+        }
+        INDArray[] maps = null;
+        if (noiseMaps != null) {
+            maps = new INDArray[noiseMaps.length];
+            for (int l = 0; l < maps.length; l++) {
+                maps[l] = noiseMaps[l].get(NDArrayIndex.interval(from, to));
+            }
+        }
+        return new Projection(space, targets.get(NDArrayIndex.interval(from, to)),
+                latents.get(NDArrayIndex.interval(from, to)), labels == null ? null
+                : Arrays.copyOfRange(labels, from, to), maps, reconstructions.get(NDArrayIndex.interval(from, to)),
+                Arrays.copyOfRange(losses, from, to), lossHistory, interrupted);
+    }
+
+    /**
      * Originals above their reconstructions: two rows of {@link #size()} images (at most 16 shown).
      *
      * @return the picture
      */
     public BufferedImage comparison() {
         int n = Math.min(16, size());
-        INDArray both = Nd4j.vstack(targets.get(org.nd4j.linalg.indexing.NDArrayIndex.interval(0, n)),
-                reconstructions.get(org.nd4j.linalg.indexing.NDArrayIndex.interval(0, n)));
+        INDArray both = Nd4j.vstack(targets.get(NDArrayIndex.interval(0, n)),
+                reconstructions.get(NDArrayIndex.interval(0, n)));
         return ImageGrid.builder().columns(n).scale(2).rowLabels("original", "reconstruction").render(both);
     }
 

@@ -37,7 +37,8 @@ import org.nd4j.linalg.ops.transforms.Transforms;
  *
  * <p>Everything runs in inference mode (batch norm with its running statistics; see {@link FrozenNetwork}), all
  * images and starts in one batch. The thread's interrupt flag stops the search after the current step; the
- * projection then holds what was found so far ({@link Projection#interrupted()}).
+ * projection then holds what was found so far ({@link Projection#interrupted()}), and the flag stays set for the
+ * caller, as after an interrupted {@code TrainingSession.fit}.
  *
  * <pre>{@code
  * Projector projector = Projector.of(generator);                 // shipped Fashion-MNIST features when they fit
@@ -241,7 +242,7 @@ public final class Projector {
         int done = 0;
         boolean interrupted = false;
         for (int step = 0; step < options.steps(); step++) {
-            if (Thread.interrupted()) {
+            if (Thread.currentThread().isInterrupted()) {
                 interrupted = true;
                 break;
             }
@@ -299,7 +300,7 @@ public final class Projector {
         int done = 0;
         boolean interrupted = false;
         for (int step = 0; step < options.steps(); step++) {
-            if (Thread.interrupted()) {
+            if (Thread.currentThread().isInterrupted()) {
                 interrupted = true;
                 break;
             }

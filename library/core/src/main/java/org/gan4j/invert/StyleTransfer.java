@@ -71,6 +71,49 @@ public final class StyleTransfer {
     }
 
     /**
+     * Which source decides the judged class of a mix: {@link #mix} of the i-th images at {@code crossover}, counted
+     * over the pairs whose originals the judge puts in different classes.
+     */
+    public static MixingReport mixingReport(StyleSpace space, Projection coarse, Projection fine, int crossover,
+                                            JudgeClassifier judge) {
+        if (judge == null) {
+            throw new IllegalArgumentException("judge must not be null");
+        }
+        INDArray mixed = mix(space, coarse, fine, crossover);
+        int[] a = judge.predict(org.gan4j.data.ImageDataset.of(coarse.targets(), "coarse sources"));
+        int[] b = judge.predict(org.gan4j.data.ImageDataset.of(fine.targets(), "fine sources"));
+        int[] m = judge.predict(org.gan4j.data.ImageDataset.of(mixed, "mixes"));
+        int pairs = 0;
+        int fromCoarse = 0;
+        int fromFine = 0;
+        for (int i = 0; i < m.length; i++) {
+            if (a[i] != b[i]) {
+                pairs++;
+                fromCoarse += m[i] == a[i] ? 1 : 0;
+                fromFine += m[i] == b[i] ? 1 : 0;
+            }
+        }
+        return new MixingReport(crossover, pairs, fromCoarse, fromFine);
+    }
+
+    /**
+     * How mixes of real images were judged (see {@link #mixingReport}).
+     *
+     * @param crossover  the first layer taken from the fine source
+     * @param pairs      pairs whose originals the judge puts in different classes
+     * @param fromCoarse mixes judged as the coarse source's class
+     * @param fromFine   mixes judged as the fine source's class
+     */
+    public record MixingReport(int crossover, int pairs, int fromCoarse, int fromFine) {
+        @Override
+        public String toString() {
+            return String.format(java.util.Locale.ROOT, "real-image mixing at crossover %d, %d pairs with different "
+                    + "classes: coarse source's class %d, fine source's class %d", crossover, pairs, fromCoarse,
+                    fromFine);
+        }
+    }
+
+    /**
      * The projection's latents rendered under class {@code label} (a conditional z projection).
      *
      * @return {@code [n, channels, height, width]}

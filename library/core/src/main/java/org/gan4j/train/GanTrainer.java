@@ -116,6 +116,44 @@ public final class GanTrainer {
         return new TrainingSession(TrainingLoop.restore(Checkpoint.read(checkpoint, config, data, true), data));
     }
 
+    /**
+     * A session at step {@code steps} or later, reusing earlier work: when {@code checkpoint} holds a run of this
+     * configuration on this data, it is resumed (and fitted on up to {@code steps} if it stopped short); otherwise
+     * a new run is fitted for {@code steps} steps. Either way the session is saved to {@code checkpoint} when it
+     * trained. A later notebook can so reuse the generator an earlier one trained, and train it itself when run
+     * alone.
+     *
+     * @return the session, and in {@link TrainingSession#step()} how far it is
+     * @throws IOException if the checkpoint cannot be written
+     */
+    public TrainingSession fitOrLoad(Path checkpoint, TrainingSet data, int steps, TrainingListener... listeners)
+            throws IOException {
+        checkData(data);
+        if (checkpoint == null) {
+            throw new IllegalArgumentException("checkpoint must not be null");
+        }
+        if (steps < 1) {
+            throw new IllegalArgumentException("steps must be >= 1, got " + steps);
+        }
+        TrainingSession session = null;
+        if (java.nio.file.Files.isDirectory(checkpoint)) {
+            try {
+                session = resumeSession(checkpoint, data);
+                System.out.println("resumed " + checkpoint + " at step " + session.step());
+            } catch (IllegalArgumentException | IOException e) {
+                System.out.println("not reusing " + checkpoint + ": " + e.getMessage().lines().findFirst().orElse(""));
+            }
+        }
+        if (session == null) {
+            session = session(data);
+        }
+        if (session.step() < steps) {
+            session.fit((int) (steps - session.step()), listeners);
+            session.save(checkpoint);
+        }
+        return session;
+    }
+
     private TrainingLoop newLoop(TrainingSet data) {
         long seed = config.seed();
         Network g = config.generator().create(Seeds.generatorInit(seed),

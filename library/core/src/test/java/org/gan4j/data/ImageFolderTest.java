@@ -177,4 +177,23 @@ class ImageFolderTest {
         // with a target size they load
         assertEquals(2, ImageFolder.from(root).size(4, 4).load().size());
     }
+
+    /** A single image of one's own: resized, converted to grey by luma, as [1, 1, h, w] in [-1, 1]; bad files named. */
+    @Test
+    void oneImageIsReadResizedAndConvertedToGrey() throws IOException {
+        write("mine/photo.png", solid(40, 30, 0xFF0000), "png");
+        org.nd4j.linalg.api.ndarray.INDArray x = ImageFolder.image(root.resolve("mine/photo.png"), 28, 28, 1);
+        assertArrayEquals(new long[]{1, 1, 28, 28}, x.shape());
+        // luma of pure red: round(0.299 · 255) = 76, normalised to 76 / 127.5 − 1
+        assertEquals(Pixels.normalise(76), x.getFloat(0, 0, 14, 14), 1e-6);
+        assertEquals(0.0, x.maxNumber().doubleValue() - x.minNumber().doubleValue(), 1e-6, "a solid image stays solid");
+        DatasetFormatException missing = assertThrows(DatasetFormatException.class,
+                () -> ImageFolder.image(root.resolve("mine/nothing.png"), 28, 28, 1));
+        assertTrue(missing.getMessage().contains("nothing.png"), missing.getMessage());
+        Files.writeString(root.resolve("mine/notes.png"), "not an image");
+        DatasetFormatException corrupt = assertThrows(DatasetFormatException.class,
+                () -> ImageFolder.image(root.resolve("mine/notes.png"), 28, 28, 1));
+        assertTrue(corrupt.getMessage().contains("notes.png"), corrupt.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> ImageFolder.image(root.resolve("mine/photo.png"), 28, 28, 2));
+    }
 }

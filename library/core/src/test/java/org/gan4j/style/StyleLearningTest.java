@@ -20,7 +20,12 @@ import org.gan4j.train.TrainingSet;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.gan4j.invert.Projection;
+import org.gan4j.invert.Projector;
+import org.gan4j.invert.ProjectorOptions;
+import org.gan4j.invert.StyleTransfer;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.indexing.NDArrayIndex;
 
 /**
  * Issue 10's acceptance on the embedded Fashion-MNIST subset, fixed seeds, CPU, with the independent judge trained
@@ -100,6 +105,43 @@ class StyleLearningTest {
         StyleProbe.MixingAgreement mixing = StyleProbe.mixing(judge, trained, 300, 4, 11);
         System.out.println("quick style preset, mixing: " + mixing);
         assertTrue(mixing.differing() >= 100, "enough pairs with different classes: " + mixing);
+        assertTrue(mixing.fromCoarse() > mixing.fromFine(), mixing.toString());
+    }
+
+    /**
+     * Issue 11 on the style generator: the first 100 embedded test images (never trained on) projected into W+ keep
+     * their judged class in ≥ 70 % and are closer in pixels than the best of 1 000 random samples for ≥ 90 %; and
+     * mixing the coarse styles (crossover 4) of image i with the fine styles of image i + 50, among pairs the judge
+     * puts in different classes, gives the coarse source's class more often than the fine source's.
+     */
+    @Test
+    void realTestImagesAreInvertedInWPlusAndTheirStylesTransfer() {
+        int n = 100;
+        ImageDataset test = FashionMnist.embedded(Split.TEST);
+        INDArray targets = test.features().get(NDArrayIndex.interval(0, n));
+        long t0 = System.nanoTime();
+        Projection p = Projector.of(result.emaGenerator(), ProjectorOptions.defaults().withSteps(100).withRestarts(2))
+                .project(targets);
+        System.out.printf(Locale.ROOT, "quick style preset, W+ projection of %d test images in %.1f s: %s%n", n,
+                (System.nanoTime() - t0) / 1e9, p);
+        int[] original = judge.predict(ImageDataset.of(targets, "originals"));
+        int[] reconstructed = judge.predict(ImageDataset.of(p.reconstructions(), "reconstructions"));
+        INDArray random = result.emaGenerator().sample(1000, 99).reshape(1000, -1);
+        double[] errors = p.pixelErrors();
+        int kept = 0;
+        int closer = 0;
+        for (int i = 0; i < n; i++) {
+            kept += original[i] == reconstructed[i] ? 1 : 0;
+            INDArray d = random.subRowVector(targets.get(NDArrayIndex.point(i)).reshape(1, -1));
+            closer += errors[i] < d.muli(d).mean(1).minNumber().doubleValue() ? 1 : 0;
+        }
+        int half = n / 2;
+        StyleTransfer.MixingReport mixing = StyleTransfer.mixingReport(trained, p.slice(0, half), p.slice(half, n), 4,
+                judge);
+        System.out.printf(Locale.ROOT, "quick style preset, W+: judged class kept %d/%d, closer than the best of "
+                + "1000 samples %d/%d; %s%n", kept, n, closer, n, mixing);
+        assertTrue(kept >= 70, "judged class kept: " + kept);
+        assertTrue(closer >= 90, "closer than random samples: " + closer);
         assertTrue(mixing.fromCoarse() > mixing.fromFine(), mixing.toString());
     }
 }

@@ -1,5 +1,6 @@
 package org.gan4j.train;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -108,5 +109,34 @@ class TrainingSessionTest {
         assertTrue(session.toString().contains("step 3"), session.toString());
         assertTrue(session.history().toString().contains("lossD"), session.history().toString());
         assertEquals(3, session.history().lossChart().getSeriesMap().get("lossD").getXData().length);
+    }
+
+    /**
+     * fitOrLoad trains and saves when nothing is there, reuses a checkpoint of the same run without a step more
+     * (parameters bit for bit), continues one that stopped short to exactly the uninterrupted run, and trains anew
+     * over a checkpoint of another configuration.
+     */
+    @Test
+    void fitOrLoadReusesContinuesOrRetrains() throws IOException {
+        GanConfig config = TrainingFixtures.tiny(2 * N);
+        TrainingSet data = TrainingFixtures.ring(200);
+        Path dir = tmp.resolve("reused");
+        TrainingSession first = new GanTrainer(config).fitOrLoad(dir, data, N);
+        assertEquals(N, first.step());
+        TrainingSession again = new GanTrainer(config).fitOrLoad(dir, data, N);
+        assertEquals(N, again.step());
+        assertArrayEquals(first.generator().network().params().data().asFloat(),
+                again.generator().network().params().data().asFloat(), "reused bit for bit");
+        TrainingSession longer = new GanTrainer(config).fitOrLoad(dir, data, 2 * N);
+        GanResult straight = new GanTrainer(config).train(data);
+        assertEquals(2 * N, longer.step());
+        assertArrayEquals(straight.generator().network().params().data().asFloat(),
+                longer.generator().network().params().data().asFloat(), "continued = uninterrupted, bit for bit");
+        GanConfig other = config.toBuilder().seed(config.seed() + 1).build();
+        TrainingSession retrained = new GanTrainer(other).fitOrLoad(dir, data, N);
+        assertEquals(N, retrained.step());
+        assertArrayEquals(new GanTrainer(other).fitOrLoad(tmp.resolve("fresh"), data, N).generator().network()
+                .params().data().asFloat(), retrained.generator().network().params().data().asFloat(),
+                "another configuration trains anew");
     }
 }
