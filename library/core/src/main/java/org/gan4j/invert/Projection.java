@@ -77,7 +77,7 @@ public final class Projection {
         return reconstructions.dup();
     }
 
-    /** Each image's final loss (pixel and feature distance, weighted as the options said). */
+    /** Each image's final loss: pixel and feature distance, weighted as the options said (no noise penalty). */
     public double[] losses() {
         return losses.clone();
     }
@@ -89,9 +89,20 @@ public final class Projection {
         return perImage.toDoubleVector();
     }
 
-    /** The mean over the images of the best restart's loss, per completed step. */
+    /**
+     * The mean over the images of the best restart's loss (pixel and feature distance, without the noise maps'
+     * penalty), per completed step.
+     */
     public double[] lossHistory() {
         return lossHistory.clone();
+    }
+
+    /** The loss history as a table: columns {@code step} (1-based) and {@code loss}, for {@code Charts.lines}. */
+    public tech.tablesaw.api.Table lossTable() {
+        int[] steps = java.util.stream.IntStream.rangeClosed(1, lossHistory.length).toArray();
+        return tech.tablesaw.api.Table.create("Projection loss",
+                tech.tablesaw.api.IntColumn.create("step", steps),
+                tech.tablesaw.api.DoubleColumn.create("loss", lossHistory));
     }
 
     /** Steps completed (fewer than asked when the projection was interrupted). */

@@ -9,7 +9,7 @@ public interface ProjectionListener {
     /**
      * Called after step {@code step} (0-based) of {@code steps}.
      *
-     * @param loss the mean over the images of the best restart's loss at this step
+     * @param loss the mean over the images of the best restart's loss at this step (pixel and feature distance)
      */
     void onStep(int step, int steps, double loss);
 

@@ -316,14 +316,13 @@ public final class Projector {
                 double lr = options.learningRateAt(step);
                 latentAdam.step(latent, dLatent, lr);
                 if (options.optimiseNoise()) {
-                    double[] penalty = new double[rows];
+                    double[] penalty = new double[rows];   // the penalty's value: not part of the reported loss
                     for (int l = 0; l < layers; l++) {
                         INDArray d = g.noise()[l].add(NoiseRegularizer.gradient(maps[l], penalty)
                                 .muli(options.noiseRegularization()));
                         noiseAdam[l].step(maps[l], d, lr);
                         NoiseRegularizer.normalise(maps[l]);
                     }
-                    objective.addPenalty(penalty, options.noiseRegularization());
                 }
             }
             history[step] = objective.bestMean();
@@ -457,13 +456,6 @@ public final class Projector {
             }
             losses = perRow.toDoubleVector();
             return grad;
-        }
-
-        /** Adds a per-row penalty (already summed over the noise maps) to the recorded losses. */
-        void addPenalty(double[] penalty, double weight) {
-            for (int r = 0; r < losses.length; r++) {
-                losses[r] += weight * penalty[r];
-            }
         }
 
         /** For each image, the restart with the lowest recorded loss. */
