@@ -118,7 +118,7 @@ public final class GanTrainer {
 
     /**
      * A session at step {@code steps} or later, reusing earlier work: when {@code checkpoint} holds a run of this
-     * configuration on this data, it is resumed (and fitted on up to {@code steps} if it stopped short); otherwise
+     * configuration (equal in every field) on this data, it is resumed (and fitted on up to {@code steps} if it stopped short); otherwise
      * a new run is fitted for {@code steps} steps. Either way the session is saved to {@code checkpoint} when it
      * trained. A later notebook can so reuse the generator an earlier one trained, and train it itself when run
      * alone.
@@ -138,8 +138,13 @@ public final class GanTrainer {
         TrainingSession session = null;
         if (java.nio.file.Files.isDirectory(checkpoint)) {
             try {
-                session = resumeSession(checkpoint, data);
-                System.out.println("resumed " + checkpoint + " at step " + session.step());
+                GanConfig saved = fromCheckpoint(checkpoint).config();
+                if (saved.equals(config)) {
+                    session = resumeSession(checkpoint, data);
+                    System.out.println("resumed " + checkpoint + " at step " + session.step());
+                } else {
+                    System.out.println("not reusing " + checkpoint + ": it holds a run of another configuration");
+                }
             } catch (IllegalArgumentException | IOException e) {
                 System.out.println("not reusing " + checkpoint + ": " + e.getMessage().lines().findFirst().orElse(""));
             }
