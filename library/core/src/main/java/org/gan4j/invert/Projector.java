@@ -1,6 +1,7 @@
 package org.gan4j.invert;
 
 import java.util.Arrays;
+import java.util.function.IntConsumer;
 import org.gan4j.data.ImageDataset;
 import org.gan4j.eval.FeatureNetwork;
 import org.gan4j.nn.Conditioning;
@@ -238,31 +239,17 @@ public final class Projector {
         INDArray z = RandomStream.seeded(options.seed()).gaussian(dataType(), rows, latentSize);
         INDArray conditions = k == 0 ? null : Conditioning.oneHot(repeat(labels, options.restarts()), k, z);
         Adam adam = new Adam(z);
-        double[] history = new double[options.steps()];
-        int done = 0;
-        boolean interrupted = false;
-        for (int step = 0; step < options.steps(); step++) {
-            if (Thread.currentThread().isInterrupted()) {
-                interrupted = true;
-                break;
-            }
-            try (MemoryWorkspace scope = workspace()) {
-                FrozenNetwork.Pass pass = g.forward(conditions == null ? z : Nd4j.hstack(z, conditions));
-                INDArray dImages = objective.gradient(pass.output());
-                INDArray dz = pass.backward(dImages).get(NDArrayIndex.all(), NDArrayIndex.interval(0, latentSize));
-                adam.step(z, dz, options.learningRateAt(step));
-            }
-            history[step] = objective.bestMean();
-            done = step + 1;
-            if (listener != null) {
-                listener.onStep(step, options.steps(), history[step]);
-            }
-        }
+        Search search = search(objective, listener, step -> {
+            FrozenNetwork.Pass pass = g.forward(conditions == null ? z : Nd4j.hstack(z, conditions));
+            INDArray dImages = objective.gradient(pass.output());
+            INDArray dz = pass.backward(dImages).get(NDArrayIndex.all(), NDArrayIndex.interval(0, latentSize));
+            adam.step(z, dz, options.learningRateAt(step));
+        });
         INDArray images = g.output(conditions == null ? z : Nd4j.hstack(z, conditions));
         objective.gradient(images);
         int[] best = objective.bestRestart();
         return new Projection(LatentSpace.Z, targets, pick(z, best, n), labels, null, pick(images, best, n),
-                objective.lossesOf(best), Arrays.copyOf(history, done), interrupted);
+                objective.lossesOf(best), search.history(), search.interrupted());
     }
 
     // ---- w and W+ ----
@@ -296,41 +283,27 @@ public final class Projector {
         for (int l = 0; l < layers; l++) {
             noiseAdam[l] = new Adam(maps[l]);
         }
-        double[] history = new double[options.steps()];
-        int done = 0;
-        boolean interrupted = false;
-        for (int step = 0; step < options.steps(); step++) {
-            if (Thread.currentThread().isInterrupted()) {
-                interrupted = true;
-                break;
-            }
-            try (MemoryWorkspace scope = workspace()) {
-                double t = (double) step / options.steps();
-                double noiseScale = spread * options.latentNoise()
-                        * Math.pow(Math.max(0, 1 - t / LATENT_NOISE_RAMP), 2);
-                INDArray explored = noiseScale == 0 ? latent
-                        : latent.add(random.gaussian(dataType(), 1, (int) latent.length()).reshape(latent.shape())
-                        .muli(noiseScale));
-                StyleSpace.Gradient g = space.gradient(explored, maps, objective::gradient);
-                INDArray dLatent = plus ? g.styles() : g.styles().sum(1);
-                double lr = options.learningRateAt(step);
-                latentAdam.step(latent, dLatent, lr);
-                if (options.optimiseNoise()) {
-                    double[] penalty = new double[rows];   // the penalty's value: not part of the reported loss
-                    for (int l = 0; l < layers; l++) {
-                        INDArray d = g.noise()[l].add(NoiseRegularizer.gradient(maps[l], penalty)
-                                .muli(options.noiseRegularization()));
-                        noiseAdam[l].step(maps[l], d, lr);
-                        NoiseRegularizer.normalise(maps[l]);
-                    }
+        Search search = search(objective, listener, step -> {
+            double t = (double) step / options.steps();
+            double noiseScale = spread * options.latentNoise()
+                    * Math.pow(Math.max(0, 1 - t / LATENT_NOISE_RAMP), 2);
+            INDArray explored = noiseScale == 0 ? latent
+                    : latent.add(random.gaussian(dataType(), 1, (int) latent.length()).reshape(latent.shape())
+                    .muli(noiseScale));
+            StyleSpace.Gradient g = space.gradient(explored, maps, objective::gradient);
+            INDArray dLatent = plus ? g.styles() : g.styles().sum(1);
+            double lr = options.learningRateAt(step);
+            latentAdam.step(latent, dLatent, lr);
+            if (options.optimiseNoise()) {
+                double[] penalty = new double[rows];   // the penalty's value: not part of the reported loss
+                for (int l = 0; l < layers; l++) {
+                    INDArray d = g.noise()[l].add(NoiseRegularizer.gradient(maps[l], penalty)
+                            .muli(options.noiseRegularization()));
+                    noiseAdam[l].step(maps[l], d, lr);
+                    NoiseRegularizer.normalise(maps[l]);
                 }
             }
-            history[step] = objective.bestMean();
-            done = step + 1;
-            if (listener != null) {
-                listener.onStep(step, options.steps(), history[step]);
-            }
-        }
+        });
         INDArray images = space.gradient(latent, maps, objective::gradient).images();
         int[] best = objective.bestRestart();
         INDArray[] bestMaps = new INDArray[layers];
@@ -338,7 +311,36 @@ public final class Projector {
             bestMaps[l] = pick(maps[l], best, n);
         }
         return new Projection(options.styleSpace(), targets, pick(latent, best, n), labels, bestMaps,
-                pick(images, best, n), objective.lossesOf(best), Arrays.copyOf(history, done), interrupted);
+                pick(images, best, n), objective.lossesOf(best), search.history(), search.interrupted());
+    }
+
+    /** The completed steps' loss history, and whether an interrupt stopped the search. */
+    private record Search(double[] history, boolean interrupted) {
+    }
+
+    /**
+     * Runs {@code step} for each step in this thread's projector workspace, records the best restarts' mean loss,
+     * tells the listener, and stops early when the thread is interrupted (leaving the flag set).
+     */
+    private Search search(Objective objective, ProjectionListener listener, IntConsumer step) {
+        double[] history = new double[options.steps()];
+        int done = 0;
+        boolean interrupted = false;
+        for (int s = 0; s < options.steps(); s++) {
+            if (Thread.currentThread().isInterrupted()) {
+                interrupted = true;
+                break;
+            }
+            try (MemoryWorkspace scope = workspace()) {
+                step.accept(s);
+            }
+            history[s] = objective.bestMean();
+            done = s + 1;
+            if (listener != null) {
+                listener.onStep(s, options.steps(), history[s]);
+            }
+        }
+        return new Search(Arrays.copyOf(history, done), interrupted);
     }
 
     /** StyleGAN2's σ_w: the root mean squared distance of sampled styles from the average style. */
