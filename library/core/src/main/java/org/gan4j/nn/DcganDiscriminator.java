@@ -80,7 +80,12 @@ public record DcganDiscriminator(int imageSize, int channels, int numClasses, in
 
     @Override
     public Network create(long seed, IUpdater updater, DataType dataType) {
-        return new MultiLayerModel(build(seed, updater, dataType));
+        return create(seed, updater, dataType, 0);
+    }
+
+    @Override
+    public Network create(long seed, IUpdater updater, DataType dataType, int auxiliaryOutputs) {
+        return new MultiLayerModel(build(seed, updater, dataType, auxiliaryOutputs));
     }
 
     /**
@@ -92,6 +97,15 @@ public record DcganDiscriminator(int imageSize, int channels, int numClasses, in
      * @return an initialised network with its gradient view allocated
      */
     public MultiLayerNetwork build(long seed, IUpdater updater, DataType dataType) {
+        return build(seed, updater, dataType, 0);
+    }
+
+    /**
+     * The network with {@code auxiliaryOutputs} extra outputs after the score (and projection) columns: a head
+     * sharing the body, such as InfoGAN's Q.
+     */
+    public MultiLayerNetwork build(long seed, IUpdater updater, DataType dataType, int auxiliaryOutputs) {
+        Checks.nonNegative("auxiliaryOutputs", auxiliaryOutputs);
         NeuralNetConfiguration.ListBuilder list = NetworkBase.base(seed, updater, dataType, true).list();
         int convs = imageSize == 28 ? 2 : 3;
         int width = baseWidth;
@@ -110,7 +124,7 @@ public record DcganDiscriminator(int imageSize, int channels, int numClasses, in
             }
             width *= 2;
         }
-        list.layer(new DenseLayer.Builder().name("d_score").nOut(1 + projectedClasses())
+        list.layer(new DenseLayer.Builder().name("d_score").nOut(1 + projectedClasses() + auxiliaryOutputs)
                 .activation(Activation.IDENTITY).build());
         list.setInputType(InputType.convolutional(imageSize, imageSize, channels + labelInputs()));
         return NetworkBase.create(list.build());

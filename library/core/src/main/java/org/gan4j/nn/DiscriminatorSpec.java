@@ -74,6 +74,13 @@ public sealed interface DiscriminatorSpec permits MlpDiscriminator, DcganDiscrim
     Network create(long seed, IUpdater updater, DataType dataType);
 
     /**
+     * Builds the network with {@code auxiliaryOutputs} extra outputs after the score (and projection) columns: a
+     * second head sharing the discriminator's body, such as InfoGAN's Q. {@link #scores} expects the network's
+     * output without them.
+     */
+    Network create(long seed, IUpdater updater, DataType dataType, int auxiliaryOutputs);
+
+    /**
      * Reads a network of this specification written by {@link Network#write} (parameters, optimiser state and
      * counters).
      *

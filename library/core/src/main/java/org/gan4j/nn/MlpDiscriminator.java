@@ -47,7 +47,12 @@ public record MlpDiscriminator(int inputSize, int numClasses, List<Integer> hidd
 
     @Override
     public Network create(long seed, IUpdater updater, DataType dataType) {
-        return new MultiLayerModel(build(seed, updater, dataType));
+        return create(seed, updater, dataType, 0);
+    }
+
+    @Override
+    public Network create(long seed, IUpdater updater, DataType dataType, int auxiliaryOutputs) {
+        return new MultiLayerModel(build(seed, updater, dataType, auxiliaryOutputs));
     }
 
     /**
@@ -59,6 +64,15 @@ public record MlpDiscriminator(int inputSize, int numClasses, List<Integer> hidd
      * @return an initialised network with its gradient view allocated
      */
     public MultiLayerNetwork build(long seed, IUpdater updater, DataType dataType) {
+        return build(seed, updater, dataType, 0);
+    }
+
+    /**
+     * The network with {@code auxiliaryOutputs} extra outputs after the score (and projection) columns: a head
+     * sharing the body, such as InfoGAN's Q.
+     */
+    public MultiLayerNetwork build(long seed, IUpdater updater, DataType dataType, int auxiliaryOutputs) {
+        Checks.nonNegative("auxiliaryOutputs", auxiliaryOutputs);
         NeuralNetConfiguration.ListBuilder list = NetworkBase.base(seed, updater, dataType, false).list();
         int nIn = inputSize + labelInputs();
         int i = 0;
@@ -67,7 +81,7 @@ public record MlpDiscriminator(int inputSize, int numClasses, List<Integer> hidd
                     .activation(new ActivationLReLU(leakySlope)).build());
             nIn = w;
         }
-        list.layer(new DenseLayer.Builder().name("d_score").nIn(nIn).nOut(1 + projectedClasses())
+        list.layer(new DenseLayer.Builder().name("d_score").nIn(nIn).nOut(1 + projectedClasses() + auxiliaryOutputs)
                 .activation(Activation.IDENTITY).build());
         list.setInputType(InputType.feedForward(inputSize + labelInputs()));
         return NetworkBase.create(list.build());

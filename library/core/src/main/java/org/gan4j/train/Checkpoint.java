@@ -260,6 +260,7 @@ final class Checkpoint {
         m.put("nCritic", Integer.toString(c.nCritic()));
         m.put("emaDecay", Double.toString(c.emaDecay()));
         m.put("emaRampUp", Double.toString(c.emaRampUp()));
+        m.put("info", String.valueOf(c.info()));
         return m;
     }
 

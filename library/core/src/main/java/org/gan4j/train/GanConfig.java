@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Objects;
+import org.gan4j.info.InfoCodes;
 import org.gan4j.loss.GanLoss;
 import org.gan4j.loss.Regularizer;
 import org.gan4j.nn.DcganDiscriminator;
@@ -42,11 +43,12 @@ import org.gan4j.nn.StyleGenerator;
  *                               {@code emaRampUp} × the steps done so far (see {@link #emaBeta(long)}); 0 = no ramp-up
  * @param snapshotEvery          steps between fixed-noise snapshots; 0 = no snapshots
  * @param snapshotSize           number of fixed latent vectors used for snapshots, &gt; 0
+ * @param info                   InfoGAN's latent codes and information term, or {@code null} for a plain GAN
  */
 public record GanConfig(GeneratorSpec generator, DiscriminatorSpec discriminator, GanLoss loss,
                         Regularizer regularizer, AdamSettings generatorOptimizer,
                         AdamSettings discriminatorOptimizer, int batchSize, int nCritic, int steps, long seed,
-                        double emaDecay, double emaRampUp, int snapshotEvery, int snapshotSize) {
+                        double emaDecay, double emaRampUp, int snapshotEvery, int snapshotSize, InfoCodes info) {
 
     /** Validates the configuration; each failure names the parameter and what was expected. */
     public GanConfig {
@@ -77,6 +79,14 @@ public record GanConfig(GeneratorSpec generator, DiscriminatorSpec discriminator
                         + "batch normalisation, which couples the samples of a batch: build it with "
                         + "normalization(Normalization.NONE), e.g. DcganDiscriminator.builder().normalization("
                         + "Normalization.NONE).build(), as WGAN-GP's critic does");
+        if (info != null) {
+            require(generator.numClasses() == 0, "info codes need an unconditional GAN (the codes replace the label), "
+                    + "got numClasses " + generator.numClasses());
+            require(generator.latentSize() > info.width(), "info codes take the last " + info.width() + " latent "
+                    + "entries: generator.latentSize must be larger, got " + generator.latentSize());
+            require(!(generator instanceof org.gan4j.nn.StyleGenerator), "info codes are supported for the MLP and "
+                    + "DCGAN generators, not the style-based generator");
+        }
     }
 
     /**
@@ -196,6 +206,30 @@ public record GanConfig(GeneratorSpec generator, DiscriminatorSpec discriminator
         return quick(0, 600).toBuilder()
                 .generatorOptimizer(new AdamSettings(1e-3, 0.5, 0.999))
                 .discriminatorOptimizer(new AdamSettings(2e-4, 0.5, 0.999))
+                .build();
+    }
+
+    /**
+     * Preset for InfoGAN (Chen et al. 2016) on 28×28 grey images: {@link #dcgan(int, int)} with a latent of 62 noise
+     * entries, one categorical code of 10 values and 2 continuous codes (the paper's MNIST setting; 74 in all), the
+     * head Q on the discriminator's body, λ = 1.
+     */
+    public static GanConfig infoGan() {
+        return dcgan(28, 1).toBuilder()
+                .generator(DcganGenerator.builder().latentSize(74).build())
+                .info(new InfoCodes(10, 2, 1.0))
+                .build();
+    }
+
+    /**
+     * Quick preset for InfoGAN on 28×28 grey images: the narrow networks and learning rates of {@link #quickDcgan()}
+     * with a latent of 30 noise entries, a categorical code of 10 values and 2 continuous codes, λ = 1. What its codes
+     * learn on the embedded subset is measured in {@code InfoGanTest} and listed in {@code docs/figures.md}.
+     */
+    public static GanConfig quickInfoGan() {
+        return quickDcgan().toBuilder()
+                .generator(DcganGenerator.builder().latentSize(42).baseWidth(16).build())
+                .info(new InfoCodes(10, 2, 1.0))
                 .build();
     }
 
@@ -404,6 +438,7 @@ public record GanConfig(GeneratorSpec generator, DiscriminatorSpec discriminator
         private double emaRampUp = DEFAULT_EMA_RAMP_UP;
         private int snapshotEvery = 0;
         private int snapshotSize = 64;
+        private InfoCodes info = null;
 
         private Builder() {
         }
@@ -423,6 +458,7 @@ public record GanConfig(GeneratorSpec generator, DiscriminatorSpec discriminator
             emaRampUp = c.emaRampUp;
             snapshotEvery = c.snapshotEvery;
             snapshotSize = c.snapshotSize;
+            info = c.info;
         }
 
         /** The generator network. */
@@ -517,10 +553,19 @@ public record GanConfig(GeneratorSpec generator, DiscriminatorSpec discriminator
         }
 
         /** @return the validated configuration */
+        /**
+         * InfoGAN's latent codes (Chen et al. 2016), or {@code null} (the default) for none: the last
+         * {@code info.width()} latent entries become codes and the discriminator gets the head Q.
+         */
+        public Builder info(InfoCodes v) {
+            info = v;
+            return this;
+        }
+
         public GanConfig build() {
             return new GanConfig(generator, discriminator, loss, regularizer, generatorOptimizer,
                     discriminatorOptimizer, batchSize, nCritic, steps, seed, emaDecay, emaRampUp, snapshotEvery,
-                    snapshotSize);
+                    snapshotSize, info);
         }
     }
 }

@@ -164,7 +164,8 @@ public final class GanTrainer {
         Network g = config.generator().create(Seeds.generatorInit(seed),
                 config.generatorOptimizer().toUpdater(), DataType.FLOAT);
         Network d = config.discriminator().create(Seeds.discriminatorInit(seed),
-                config.discriminatorOptimizer().toUpdater(), DataType.FLOAT);
+                config.discriminatorOptimizer().toUpdater(), DataType.FLOAT,
+                config.info() == null ? 0 : config.info().width());
         INDArray ema = config.emaDecay() > 0 ? g.params().dup() : null;
         return new TrainingLoop(config, data, data.fingerprint(), g, d, ema,
                 new DataStream(data.size(), config.batchSize(), Seeds.data(seed)), Seeds.latent(seed),

@@ -191,8 +191,14 @@ final class Json {
             RecordComponent rc = components[i];
             String field = path.isEmpty() ? rc.getName() : path + "." + rc.getName();
             if (!o.has(rc.getName())) {
-                throw new IllegalArgumentException(field + ": missing (" + recordClass.getSimpleName() + " needs "
-                        + componentNames(components) + ")");
+                if (rc.getType().isPrimitive()) {
+                    throw new IllegalArgumentException(field + ": missing (" + recordClass.getSimpleName() + " needs "
+                            + componentNames(components) + ")");
+                }
+                // an optional part added in a later version (e.g. GanConfig.info) reads as absent; a required one
+                // is then refused by the record's own validation, which names it
+                types[i] = rc.getType();
+                continue;
             }
             unknown.remove(rc.getName());
             args[i] = convert(o.get(rc.getName()), rc.getGenericType(), field);

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
+import org.gan4j.info.InfoCodes;
 import org.gan4j.loss.DifferentiableCritic;
 import org.gan4j.loss.LossTerm;
 import org.gan4j.loss.PenaltyTerm;
@@ -14,6 +15,8 @@ import org.gan4j.nn.Network;
 import org.gan4j.random.RandomStream;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
 import tech.tablesaw.api.Table;
 
 /**
@@ -48,6 +51,11 @@ final class TrainingLoop implements TrainingRun {
     private long targetStep;
     /** Undoes a step with non-finite results and watches for collapse; created at the first run. */
     private StepGuard guard;
+    /** InfoGAN's codes, or null; D's last {@code auxiliaryOutputs} outputs are then Q's. */
+    private final InfoCodes info;
+    private final int auxiliaryOutputs;
+    /** Q's outputs of the last {@link #scoreD} (with info codes). */
+    private INDArray lastQ;
     /** The generated batch of the last generator update (for the collapse detector). */
     private INDArray lastGenerated;
 
@@ -69,8 +77,12 @@ final class TrainingLoop implements TrainingRun {
         this.resumedFromStep = step;
         this.wallSecondsBefore = wallSecondsBefore;
         this.dataType = g.dataType();
+        this.info = config.info();
+        this.auxiliaryOutputs = info == null ? 0 : info.width();
         RandomStream snapshotStream = Seeds.root(config.seed()).split("snapshot");
-        this.fixedNoise = snapshotStream.gaussian(dataType, config.snapshotSize(), config.generator().latentSize());
+        INDArray snapshotLatents = snapshotStream.gaussian(dataType, config.snapshotSize(),
+                config.generator().latentSize());
+        this.fixedNoise = info == null ? snapshotLatents : info.draw(snapshotLatents, snapshotStream);
         this.fixedLabels = Conditioning.cyclingLabels(config.snapshotSize(), config.numClasses());
     }
 
@@ -211,7 +223,7 @@ final class TrainingLoop implements TrainingRun {
             int[] idx = batches.next();
             INDArray real = data.batchFeatures(idx).castTo(dataType);
             int[] labels = data.batchLabels(idx);
-            INDArray z = latent.gaussian(dataType, idx.length, config.generator().latentSize());
+            INDArray z = latentBatch(idx.length);
             // conditional: the generated batch of a D update uses the real batch's labels, so that real and fake
             // sample i share a class (the gradient penalty interpolates between them)
             INDArray fake = g.net.outputTraining(Conditioning.generatorInput(z, labels, k), latent);
@@ -224,13 +236,15 @@ final class TrainingLoop implements TrainingRun {
 
             INDArray sFake = scoreD(fake, labels);
             LossTerm lFake = config.loss().discriminatorFake(sFake);
+            // InfoGAN: Q (on D's body) learns to read the codes back from the generated batch
+            LossTerm lInfo = info == null ? null : info.informationLoss(lastQ, info.codesOf(z));
             // the views of this gradient point into D's gradient view, whatever passes follow
-            backD(lFake.gradient(), labels);
+            backD(d, dSpec, lFake.gradient(), labels, auxiliaryOutputs, lInfo == null ? null : lInfo.gradient());
             total.addi(d.net.gradientView());
             // batch-norm running statistics were "updated" twice: average the two pseudo-gradients
             total.subi(total.mul(d.statMask).muli(0.5));
 
-            double value = lReal.value() + lFake.value();
+            double value = lReal.value() + lFake.value() + (lInfo == null ? 0 : lInfo.value());
             if (config.regularizer() != null) {
                 PenaltyTerm p = config.regularizer().apply(critic(labels), real, fake, penalty);
                 total.addi(p.parameterGrad());
@@ -245,7 +259,7 @@ final class TrainingLoop implements TrainingRun {
 
         // (2) update G through D's gradient with respect to its input
         int n = config.batchSize();
-        INDArray z = latent.gaussian(dataType, n, config.generator().latentSize());
+        INDArray z = latentBatch(n);
         int[] labels = null;
         if (k > 0) {
             labels = new int[n];
@@ -257,7 +271,9 @@ final class TrainingLoop implements TrainingRun {
         lastGenerated = fake;
         INDArray sFake = scoreD(fake, labels);
         LossTerm lG = config.loss().generator(sFake);
-        INDArray dInput = backD(lG.gradient(), labels);
+        LossTerm lInfoG = info == null ? null : info.informationLoss(lastQ, info.codesOf(z));
+        INDArray dInput = backD(d, dSpec, lG.gradient(), labels, auxiliaryOutputs,
+                lInfoG == null ? null : lInfoG.gradient());
         INDArray dFakeSample = dSpec.sampleGradient(dInput, fake.size(1));
         g.backward(dFakeSample);
         INDArray gGrad = g.net.gradientView();
@@ -270,44 +286,81 @@ final class TrainingLoop implements TrainingRun {
         }
         double seconds = (System.nanoTime() - t0) / 1e9;
         double imagesPerSecond = (double) config.batchSize() * config.nCritic() / Math.max(seconds, 1e-9);
-        return new StepStats(step, batches.epoch(), lossD, lG.value(), dReal, dFake, normG, normD,
+        double lossG = lG.value() + (lInfoG == null ? 0 : lInfoG.value());
+        return new StepStats(step, batches.epoch(), lossD, lossG, dReal, dFake, normG, normD,
                 imagesPerSecond, wallSeconds());
     }
 
-    /** D's training-mode scores {@code [n, 1]} for samples with labels; keeps the layer inputs for {@link #backD}. */
+    /** Latents for a batch from the latent stream: N(0, 1), with InfoGAN's codes drawn into their last columns. */
+    private INDArray latentBatch(int n) {
+        INDArray z = latent.gaussian(dataType, n, config.generator().latentSize());
+        return info == null ? z : info.draw(z, latent);
+    }
+
+    /**
+     * D's training-mode scores {@code [n, 1]} for samples with labels; keeps the layer inputs for {@link #backD}.
+     * With info codes, Q's outputs (D's last {@code info.width()} outputs) land in {@link #lastQ}.
+     */
     private INDArray scoreD(INDArray samples, int[] labels) {
-        return scoreD(d, dSpec, samples, labels);
+        INDArray out = d.forward(dSpec.input(samples, labels), null);
+        if (auxiliaryOutputs > 0) {
+            lastQ = out.get(NDArrayIndex.all(), NDArrayIndex.interval(out.size(1) - auxiliaryOutputs, out.size(1)))
+                    .dup();
+        }
+        return dSpec.scores(withoutAuxiliary(out, auxiliaryOutputs), labels);
     }
 
-    private static INDArray scoreD(Player d, DiscriminatorSpec dSpec, INDArray samples, int[] labels) {
-        return dSpec.scores(d.forward(dSpec.input(samples, labels), null), labels);
+    private static INDArray scoreD(Player d, DiscriminatorSpec dSpec, INDArray samples, int[] labels,
+                                   int auxiliaryOutputs) {
+        return dSpec.scores(withoutAuxiliary(d.forward(dSpec.input(samples, labels), null), auxiliaryOutputs),
+                labels);
     }
 
-    /** Back-propagates a gradient on {@link #scoreD}'s scores through D (parameter gradient into D's view). */
+    private static INDArray withoutAuxiliary(INDArray out, int auxiliaryOutputs) {
+        return auxiliaryOutputs == 0 ? out
+                : out.get(NDArrayIndex.all(), NDArrayIndex.interval(0, out.size(1) - auxiliaryOutputs));
+    }
+
+    /** Back-propagates a gradient on {@link #scoreD}'s scores (and none on Q's outputs) through D. */
     private INDArray backD(INDArray scoreGradient, int[] labels) {
-        return backD(d, dSpec, scoreGradient, labels);
+        return backD(d, dSpec, scoreGradient, labels, auxiliaryOutputs, null);
     }
 
-    private static INDArray backD(Player d, DiscriminatorSpec dSpec, INDArray scoreGradient,
-                                                  int[] labels) {
-        return d.backward(dSpec.outputGradient(scoreGradient, labels));
+    /**
+     * Back-propagates gradients on D's scores and on Q's outputs ({@code null} = zero) through D (parameter gradient
+     * into D's view).
+     */
+    private static INDArray backD(Player d, DiscriminatorSpec dSpec, INDArray scoreGradient, int[] labels,
+                                  int auxiliaryOutputs, INDArray qGradient) {
+        INDArray out = dSpec.outputGradient(scoreGradient, labels);
+        if (auxiliaryOutputs > 0) {
+            out = Nd4j.hstack(out, qGradient != null ? qGradient.castTo(out.dataType())
+                    : Nd4j.zeros(out.dataType(), out.size(0), auxiliaryOutputs));
+        }
+        return d.backward(out);
     }
 
     private DifferentiableCritic critic(int[] labels) {
-        return critic(d, dSpec, labels);
+        return critic(d, dSpec, labels, auxiliaryOutputs);
+    }
+
+    /** {@link #critic(Player, DiscriminatorSpec, int[], int)} of a discriminator without auxiliary outputs. */
+    static DifferentiableCritic critic(Player d, DiscriminatorSpec dSpec, int[] labels) {
+        return critic(d, dSpec, labels, 0);
     }
 
     /**
      * D as the regularizers see it: training-mode scores of samples with {@code labels}, the parameter gradient of a
-     * weighted score sum (trainable parameters only) and its gradient with respect to the samples.
+     * weighted score sum (trainable parameters only) and its gradient with respect to the samples. D's last
+     * {@code auxiliaryOutputs} outputs (InfoGAN's Q) get no gradient.
      */
-    static DifferentiableCritic critic(Player d, DiscriminatorSpec dSpec, int[] labels) {
+    static DifferentiableCritic critic(Player d, DiscriminatorSpec dSpec, int[] labels, int auxiliaryOutputs) {
         return (samples, scoreGradient) -> {
-            INDArray scores = scoreD(d, dSpec, samples, labels);
+            INDArray scores = scoreD(d, dSpec, samples, labels, auxiliaryOutputs);
             INDArray ds = scoreGradient == null
                     ? scores.ulike().assign(1.0)
                     : scoreGradient.castTo(scores.dataType());
-            INDArray inputGrad = backD(d, dSpec, ds, labels);
+            INDArray inputGrad = backD(d, dSpec, ds, labels, auxiliaryOutputs, null);
             INDArray paramGrad = d.gradientCopy().muli(d.trainableMask);
             return new DifferentiableCritic.Pass(scores, paramGrad, dSpec.sampleGradient(inputGrad, samples.size(1)));
         };

@@ -64,6 +64,8 @@ class ExactResumeTest {
         presets.put("quickConditionalStyleGan", GanConfig.quickConditionalStyleGan(10));
         presets.put("styleGan", GanConfig.styleGan(28, 1));
         presets.put("conditionalStyleGan", GanConfig.conditionalStyleGan(10));
+        presets.put("quickInfoGan (codes and the head Q)", GanConfig.quickInfoGan());
+        presets.put("infoGan", GanConfig.infoGan());
         for (Map.Entry<String, GanConfig> preset : presets.entrySet()) {
             GanConfig config = preset.getValue();
             boolean image = config.generator().sampleShape().length == 3;

@@ -1,6 +1,7 @@
 package org.gan4j.train;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -34,6 +35,7 @@ class GanConfigJsonTest {
                 base.toBuilder().loss(GanLoss.nonSaturating().withRealLabel(0.9)).build(),
                 GanConfig.wganGp(28, 1), GanConfig.quickWganGp(), GanConfig.mlpWganGp(2), GanConfig.styleGan(28, 1),
                 GanConfig.styleGan(32, 3), GanConfig.quickStyleGan(), GanConfig.conditionalStyleGan(10),
+                GanConfig.quickInfoGan(), GanConfig.infoGan(),
                 GanConfig.quickConditionalStyleGan(10),
                 base.toBuilder().loss(GanLoss.wasserstein()).regularizer(Regularizer.gradientPenalty(10)).nCritic(5)
                         .discriminator(DcganDiscriminator.builder().normalization(Normalization.NONE).build())
@@ -87,6 +89,20 @@ class GanConfigJsonTest {
         assertMessage(json.replace("\"CONCATENATION\"", "\"ATTENTION\""),
                 "discriminator.conditioning: expected one of [CONCATENATION, PROJECTION], got \"ATTENTION\"");
         assertMessage("[1, 2]", "the configuration: expected an object (GanConfig), got [1,2]");
+    }
+
+    /**
+     * A configuration written before InfoGAN's codes existed (no "info" field) reads as a plain GAN; a missing
+     * required part is still refused by name.
+     */
+    @Test
+    void aConfigurationWithoutLaterOptionalPartsStillReads() {
+        String json = GanConfig.dcgan(28, 1).toJson();
+        assertTrue(json.contains("\"info\": null"), json);
+        String older = json.replaceAll(",\\s*\"info\": null", "");
+        assertFalse(older.contains("\"info\""), older);
+        assertEquals(GanConfig.dcgan(28, 1), GanConfig.fromJson(older));
+        assertMessage(GanConfig.dcgan(28, 1).toJson().replaceFirst("\"loss\": \\{[^}]*},", ""), "loss must not be null");
     }
 
     private static void assertMessage(String json, String expected) {
