@@ -42,9 +42,9 @@ import org.nd4j.linalg.ops.transforms.Transforms;
  * caller, as after an interrupted {@code TrainingSession.fit}.
  *
  * <pre>{@code
- * Projector projector = Projector.of(generator);                 // shipped Fashion-MNIST features when they fit
- * Projection p = projector.project(testImages.features().get(NDArrayIndex.interval(0, 8)));
- * p.comparison();                                                // originals above reconstructions
+ * Projection p = Projector.of(generator).project(testImages.features(0, 8));   // pixels, 200 steps, 4 restarts
+ * p.comparison();                                                               // originals above reconstructions
+ * Projector perceptual = Projector.of(generator, ProjectorOptions.defaults().withWeights(1, 0.1));   // + features
  * }</pre>
  */
 public final class Projector {
