@@ -2,6 +2,7 @@ package org.gan4j.nn;
 
 import java.io.IOException;
 import java.io.InputStream;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.learning.config.IUpdater;
@@ -71,14 +72,36 @@ public sealed interface DiscriminatorSpec permits MlpDiscriminator, DcganDiscrim
      * @param dataType {@link DataType#FLOAT} for training; {@link DataType#DOUBLE} for gradient checks
      * @return an initialised network with its gradient view allocated
      */
-    Network create(long seed, IUpdater updater, DataType dataType);
+    default Network create(long seed, IUpdater updater, DataType dataType) {
+        return create(seed, updater, dataType, 0);
+    }
 
     /**
      * Builds the network with {@code auxiliaryOutputs} extra outputs after the score (and projection) columns: a
      * second head sharing the discriminator's body, such as InfoGAN's Q. {@link #scores} expects the network's
      * output without them.
      */
-    Network create(long seed, IUpdater updater, DataType dataType, int auxiliaryOutputs);
+    default Network create(long seed, IUpdater updater, DataType dataType, int auxiliaryOutputs) {
+        return new MultiLayerModel(build(seed, updater, dataType, auxiliaryOutputs));
+    }
+
+    /**
+     * Builds and initialises the DL4J network.
+     *
+     * @param seed     seed of the weight initialisation
+     * @param updater  the optimiser (DL4J keeps it in the network configuration)
+     * @param dataType {@link DataType#FLOAT} for training; {@link DataType#DOUBLE} for gradient checks
+     * @return an initialised network with its gradient view allocated
+     */
+    default MultiLayerNetwork build(long seed, IUpdater updater, DataType dataType) {
+        return build(seed, updater, dataType, 0);
+    }
+
+    /**
+     * The DL4J network with {@code auxiliaryOutputs} extra outputs after the score (and projection) columns: a head
+     * sharing the body, such as InfoGAN's Q.
+     */
+    MultiLayerNetwork build(long seed, IUpdater updater, DataType dataType, int auxiliaryOutputs);
 
     /**
      * Reads a network of this specification written by {@link Network#write} (parameters, optimiser state and

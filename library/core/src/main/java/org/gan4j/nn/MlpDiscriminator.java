@@ -46,31 +46,6 @@ public record MlpDiscriminator(int inputSize, int numClasses, List<Integer> hidd
     }
 
     @Override
-    public Network create(long seed, IUpdater updater, DataType dataType) {
-        return create(seed, updater, dataType, 0);
-    }
-
-    @Override
-    public Network create(long seed, IUpdater updater, DataType dataType, int auxiliaryOutputs) {
-        return new MultiLayerModel(build(seed, updater, dataType, auxiliaryOutputs));
-    }
-
-    /**
-     * Builds and initialises the DL4J network.
-     *
-     * @param seed     seed of the weight initialisation
-     * @param updater  the optimiser (DL4J keeps it in the network configuration)
-     * @param dataType {@link DataType#FLOAT} for training; {@link DataType#DOUBLE} for gradient checks
-     * @return an initialised network with its gradient view allocated
-     */
-    public MultiLayerNetwork build(long seed, IUpdater updater, DataType dataType) {
-        return build(seed, updater, dataType, 0);
-    }
-
-    /**
-     * The network with {@code auxiliaryOutputs} extra outputs after the score (and projection) columns: a head
-     * sharing the body, such as InfoGAN's Q.
-     */
     public MultiLayerNetwork build(long seed, IUpdater updater, DataType dataType, int auxiliaryOutputs) {
         Checks.nonNegative("auxiliaryOutputs", auxiliaryOutputs);
         NeuralNetConfiguration.ListBuilder list = NetworkBase.base(seed, updater, dataType, false).list();
