@@ -162,7 +162,8 @@ public final class Projector {
     }
 
     /**
-     * Projects target images, telling {@code listener} (may be null) after every step.
+     * Projects target images, telling {@code listener} (may be null; for example the kernel's {@code LiveView})
+     * when it starts, after every step and at the end.
      *
      * @param targets images {@code [n, channels, height, width]} of the generator's shape, pixels in [-1, 1]
      * @param labels  one class per image, or {@code null}
@@ -174,7 +175,12 @@ public final class Projector {
         checkLabels(labels, (int) targets.size(0));
         INDArray t = targets.castTo(dataType()).dup();
         Objective objective = new Objective(t, options.restarts());
-        return isStyle() ? projectStyle(t, labels, objective, listener) : projectLatent(t, labels, objective, listener);
+        Projection projection = isStyle() ? projectStyle(t, labels, objective, listener)
+                : projectLatent(t, labels, objective, listener);
+        if (listener != null) {
+            listener.onEnd(projection);
+        }
+        return projection;
     }
 
     private boolean isStyle() {
@@ -323,6 +329,9 @@ public final class Projector {
      * tells the listener, and stops early when the thread is interrupted (leaving the flag set).
      */
     private Search search(Objective objective, ProjectionListener listener, IntConsumer step) {
+        if (listener != null) {
+            listener.onStart(options.steps());
+        }
         double[] history = new double[options.steps()];
         int done = 0;
         boolean interrupted = false;

@@ -4,11 +4,14 @@ import java.awt.image.BufferedImage;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.function.LongSupplier;
+import java.util.function.Supplier;
 
 import org.dflib.jjava.jupyter.kernel.BaseKernel;
 import org.dflib.jjava.jupyter.kernel.display.DisplayData;
 import org.gan4j.kernel.Gan4jKernel;
 import org.gan4j.kernel.NotebookFunctions;
+import org.gan4j.invert.Projection;
+import org.gan4j.invert.ProjectionListener;
 import org.gan4j.kernel.display.Png;
 import org.gan4j.train.GanResult;
 import org.gan4j.train.Snapshot;
@@ -25,6 +28,7 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.LongColumn;
 import tech.tablesaw.api.Table;
 
@@ -40,6 +44,13 @@ import tech.tablesaw.api.Table;
  * session.fit(500, LiveView.create());     // continues from where it stopped
  * }</pre>
  *
+ * <p>It follows a GAN inversion the same way ({@link ProjectionListener}): the projector's step and loss, the loss
+ * chart, and at the end the originals above their reconstructions.
+ *
+ * <pre>{@code
+ * Projection p = Projector.of(generator).project(targets, null, LiveView.create());
+ * }</pre>
+ *
  * <p>Updates are throttled by wall time — text at most every {@link Builder#textEvery} (default 1 s), chart and
  * samples at most every {@link Builder#chartEvery} (default 5 s), and each kind at most once per 60 times its last
  * measured cost (slow drawing on a busy machine stretches the intervals) — so that drawing and sending cost about 5 %
@@ -50,7 +61,7 @@ import tech.tablesaw.api.Table;
  * thread and lets the current step finish (the loop checks the flag between steps) instead of forcing the thread to
  * stop after 1 s, which could cut a slow step in half and leave the session unusable.
  */
-public final class LiveView implements TrainingListener {
+public final class LiveView implements TrainingListener, ProjectionListener {
 
     /** Where the view's outputs go: the notebook, or a test. */
     interface Sink {
@@ -101,6 +112,10 @@ public final class LiveView implements TrainingListener {
     private Table losses;
     private double finalShare = Double.NaN;
     private AutoCloseable cooperative;
+    private int projectionSteps;
+    private int projectionStep;
+    private double projectionLoss;
+    private Table projectionLosses;
 
     private LiveView(Builder b, Sink sink) {
         this.textEvery = b.textEvery;
@@ -122,9 +137,21 @@ public final class LiveView implements TrainingListener {
     @Override
     public void onStart(TrainingRun run) {
         this.run = run;
-        cooperative = sink.cooperativeSection();
+        begin();
         startStep = run.step();
         targetStep = run.targetStep();
+        last = null;
+        pendingSnapshot = null;
+        Table h = run.history().table();
+        losses = Table.create("losses", LongColumn.create("step", h.longColumn("step").asLongArray()),
+                DoubleColumn.create("lossD", h.doubleColumn("lossD").asDoubleArray()),
+                DoubleColumn.create("lossG", h.doubleColumn("lossG").asDoubleArray()));
+        showFirst(progress(null, null));
+    }
+
+    /** Opens the cooperative section and resets the counters and outputs of a new run or projection. */
+    private void begin() {
+        cooperative = sink.cooperativeSection();
         startNanos = clock.getAsLong();
         displayNanos = 0;
         updates = 0;
@@ -134,15 +161,12 @@ public final class LiveView implements TrainingListener {
         progressId = null;
         chartId = null;
         samplesId = null;
-        last = null;
-        pendingSnapshot = null;
         finalShare = Double.NaN;
-        Table h = run.history().table();
-        losses = Table.create("losses", LongColumn.create("step", h.longColumn("step").asLongArray()),
-                DoubleColumn.create("lossD", h.doubleColumn("lossD").asDoubleArray()),
-                DoubleColumn.create("lossG", h.doubleColumn("lossG").asDoubleArray()));
+    }
+
+    private void showFirst(DisplayData text) {
         long t = clock.getAsLong();
-        progressId = sink.show(progress(null, null));
+        progressId = sink.show(text);
         lastTextNanos = clock.getAsLong();
         displayNanos += lastTextNanos - t;
     }
@@ -156,9 +180,14 @@ public final class LiveView implements TrainingListener {
         if (Thread.currentThread().isInterrupted()) {
             return; // the loop stops before the next step; onEnd shows the final state
         }
+        throttledUpdates(() -> progress(null, null), this::chart);
+    }
+
+    /** Updates the text and the chart, each when its interval and its cost budget allow. */
+    private void throttledUpdates(Supplier<DisplayData> text, Supplier<DisplayData> chart) {
         long now = clock.getAsLong();
         if (now - lastTextNanos >= Math.max(textEvery.toNanos(), BUDGET_FACTOR * textCostNanos)) {
-            progressId = showOrUpdate(progressId, progress(null, null));
+            progressId = showOrUpdate(progressId, text.get());
             lastTextNanos = clock.getAsLong();
             textCostNanos = lastTextNanos - now;
             displayNanos += textCostNanos;
@@ -167,7 +196,7 @@ public final class LiveView implements TrainingListener {
         now = clock.getAsLong();
         if (chartId == null
                 || now - lastChartNanos >= Math.max(chartEvery.toNanos(), BUDGET_FACTOR * chartCostNanos)) {
-            chartId = showOrUpdate(chartId, chart());
+            chartId = showOrUpdate(chartId, chart.get());
             lastChartNanos = clock.getAsLong();
             chartCostNanos = lastChartNanos - now;
             displayNanos += chartCostNanos;
@@ -209,11 +238,84 @@ public final class LiveView implements TrainingListener {
         displayNanos += clock.getAsLong() - now;
         updates++;
         run = null;
+        closeCooperative();
+    }
+
+    private void closeCooperative() {
         try {
             cooperative.close();
         } catch (Exception ignored) {
             // closing a section cannot fail
         }
+    }
+
+    // ---- projections (GAN inversion) ----
+
+    @Override
+    public void onStart(int steps) {
+        begin();
+        projectionSteps = steps;
+        projectionStep = 0;
+        projectionLoss = Double.NaN;
+        projectionLosses = Table.create("projection loss", IntColumn.create("step"), DoubleColumn.create("loss"));
+        showFirst(projectionProgress(null));
+    }
+
+    @Override
+    public void onStep(int step, int steps, double loss) {
+        projectionStep = step + 1;
+        projectionLoss = loss;
+        projectionLosses.intColumn("step").append(step + 1);
+        projectionLosses.doubleColumn("loss").append(loss);
+        if (Thread.currentThread().isInterrupted()) {
+            return; // the projector stops after this step; onEnd shows the result
+        }
+        throttledUpdates(() -> projectionProgress(null), this::projectionChart);
+    }
+
+    @Override
+    public void onEnd(Projection projection) {
+        long now = clock.getAsLong();
+        finalShare = share(now);
+        progressId = showOrUpdate(progressId, projectionProgress(projection));
+        if (projectionStep > 0) {
+            chartId = showOrUpdate(chartId, projectionChart());
+        }
+        DisplayData images = new DisplayData(projection.toString());
+        Png.put(images, projection.comparison(), 0, 0);
+        samplesId = showOrUpdate(samplesId, images);
+        displayNanos += clock.getAsLong() - now;
+        updates++;
+        closeCooperative();
+    }
+
+    DisplayData projectionProgress(Projection ended) {
+        double elapsed = (clock.getAsLong() - startNanos) / 1e9;
+        StringBuilder text = new StringBuilder("projection step " + projectionStep + "/" + projectionSteps);
+        if (projectionStep > 0) {
+            text.append(String.format(Locale.ROOT, " · loss %.5f", projectionLoss));
+            text.append(ended == null
+                    ? " · ETA " + clock(elapsed / projectionStep * (projectionSteps - projectionStep))
+                    : " · " + clock(elapsed));
+        }
+        if (ended != null) {
+            text.append(String.format(Locale.ROOT, " · display %.1f%% of time", 100 * finalShare));
+            text.append(ended.interrupted() ? " · interrupted: the projection holds what was found" : " · done");
+        }
+        DisplayData data = new DisplayData(text.toString());
+        String bar = "<progress value=\"" + projectionStep + "\" max=\"" + Math.max(1, projectionSteps)
+                + "\" style=\"width: 360px; vertical-align: middle\"></progress> ";
+        data.putHTML("<div class=\"gan4j-live\" style=\"font-family: monospace\">" + bar + Html.escape(text)
+                + "</div>");
+        return data;
+    }
+
+    DisplayData projectionChart() {
+        XYChart chart = Charts.lines(projectionLosses, "step", "loss");
+        chart.getStyler().setYAxisLogarithmic(projectionLosses.doubleColumn("loss").min() > 0);
+        DisplayData data = new DisplayData("loss chart: projection loss for steps 1–" + projectionStep);
+        Png.putChart(data, chart);
+        return data;
     }
 
     /**

@@ -189,4 +189,59 @@ class LiveViewTest {
         assertEquals("socket closed", e.getMessage());
         assertTrue(!Thread.currentThread().isInterrupted());
     }
+
+    /**
+     * A projection in a live view: a progress line, a loss chart and at the end the originals above their
+     * reconstructions; with a stopped clock only the first outputs and the final updates are sent, and an interrupt
+     * ends with a message that the projection holds what it found.
+     */
+    @Test
+    void showsAProjectionsProgressLossAndReconstructions() {
+        org.gan4j.nn.DcganGenerator spec = org.gan4j.nn.DcganGenerator.builder().latentSize(4).baseWidth(2).build();
+        org.gan4j.nn.Generator generator = org.gan4j.nn.Generator.of(spec,
+                spec.create(1, new org.nd4j.linalg.learning.config.Adam(1e-3),
+                        org.nd4j.linalg.api.buffer.DataType.FLOAT));
+        org.gan4j.invert.Projector projector = org.gan4j.invert.Projector.of(generator,
+                org.gan4j.invert.ProjectorOptions.defaults().withSteps(6).withRestarts(1));
+        Recording sink = new Recording();
+        ManualClock clock = new ManualClock();
+        LiveView view = LiveView.builder().clock(clock).sink(sink).build();
+        projector.project(generator.sample(2, 3), null, view);
+        assertEquals(List.of("d0", "d1", "d2"), sink.shown, "progress, loss chart, reconstructions");
+        // a stopped clock: during the projection only the first progress and chart outputs; at the end their
+        // updates, and the reconstructions shown once
+        assertEquals(List.of("d0", "d1"), sink.updated, "only the final updates");
+        String text = (String) sink.last.get(0).getData(MIMEType.TEXT_PLAIN);
+        assertTrue(text.startsWith("projection step 6/6") && text.contains("done"), text);
+        assertTrue(sink.last.get(1).hasDataForType(MIMEType.IMAGE_PNG), "loss chart PNG");
+        assertTrue(sink.last.get(2).hasDataForType(MIMEType.IMAGE_PNG), "reconstructions PNG");
+
+        Recording interrupted = new Recording();
+        org.gan4j.invert.Projection p = projector.project(generator.sample(2, 3), null,
+                new org.gan4j.invert.ProjectionListener() {
+                    final LiveView inner = LiveView.builder().clock(clock).sink(interrupted).build();
+
+                    @Override
+                    public void onStart(int steps) {
+                        inner.onStart(steps);
+                    }
+
+                    @Override
+                    public void onStep(int step, int steps, double loss) {
+                        inner.onStep(step, steps, loss);
+                        if (step == 2) {
+                            Thread.currentThread().interrupt();
+                        }
+                    }
+
+                    @Override
+                    public void onEnd(org.gan4j.invert.Projection projection) {
+                        inner.onEnd(projection);
+                    }
+                });
+        assertTrue(Thread.interrupted(), "the flag stays set for the caller");
+        assertEquals(3, p.steps());
+        String end = (String) interrupted.last.get(0).getData(MIMEType.TEXT_PLAIN);
+        assertTrue(end.startsWith("projection step 3/6") && end.contains("interrupted"), end);
+    }
 }
