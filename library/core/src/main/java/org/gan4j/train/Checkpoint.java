@@ -248,6 +248,9 @@ final class Checkpoint {
      * which lists every hyper-parameter). {@code steps}, {@code seed} and the snapshot settings may differ: the
      * random streams continue from their saved states.
      */
+    /** Match keys added after the first checkpoint format; a checkpoint without one had the part absent. */
+    private static final java.util.Set<String> OPTIONAL_KEYS = java.util.Set.of("info");
+
     static Map<String, String> matchKeys(GanConfig c) {
         Map<String, String> m = new LinkedHashMap<>();
         m.put("generator", String.valueOf(c.generator()));
@@ -287,7 +290,9 @@ final class Checkpoint {
         }
         List<String> mismatches = new ArrayList<>();
         for (Map.Entry<String, String> e : matchKeys(config).entrySet()) {
-            String saved = p.props.getProperty("config." + e.getKey());
+            // a checkpoint written before a configuration part existed (config.info) had it absent: "null"
+            String saved = p.props.getProperty("config." + e.getKey(), OPTIONAL_KEYS.contains(e.getKey()) ? "null"
+                    : null);
             if (!e.getValue().equals(saved)) {
                 mismatches.add(e.getKey() + ": checkpoint has " + saved + ", configuration has " + e.getValue());
             }

@@ -174,6 +174,29 @@ class CheckpointTest {
         assertEquals(3, TrainingLoop.restore(Checkpoint.read(dir, config, data), data).step);
     }
 
+    /**
+     * A checkpoint written before InfoGAN's codes existed — no "info" in its config.json, no config.info in its
+     * state — resumes a plain run, bit for bit.
+     */
+    @Test
+    void aCheckpointFromBeforeInfoCodesStillResumes() throws IOException {
+        GanConfig config = TrainingFixtures.tiny(20);
+        TrainingSet data = TrainingFixtures.ring(100);
+        TrainingLoop loop = TrainingFixtures.loopAfter(config.toBuilder().steps(3).build(), data);
+        Path dir = tmp.resolve("older");
+        Checkpoint.write(dir, loop.state());
+        Path version = Checkpoint.contents(dir);
+        Path json = version.resolve("config.json");
+        Files.writeString(json, Files.readString(json).replaceAll(",\\s*\"info\": null", ""));
+        Path state = version.resolve("state.properties");
+        Files.writeString(state, Files.readString(state).replaceAll("(?m)^config\\.info=.*\\R", ""));
+        assertFalse(Files.readString(json).contains("info") || Files.readString(state).contains("config.info"));
+        TrainingLoop read = TrainingLoop.restore(Checkpoint.read(dir, config, data), data);
+        assertEquals(3, read.step);
+        org.junit.jupiter.api.Assertions.assertArrayEquals(loop.g.net.params().data().asFloat(),
+                read.g.net.params().data().asFloat());
+    }
+
     private static List<String> listing(Path dir) throws IOException {
         try (Stream<Path> s = Files.list(dir)) {
             return s.map(p -> p.getFileName().toString()).sorted().toList();
