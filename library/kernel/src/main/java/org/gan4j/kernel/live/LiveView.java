@@ -52,8 +52,8 @@ import tech.tablesaw.api.Table;
  * }</pre>
  *
  * <p>Updates are throttled by wall time — text at most every {@link Builder#textEvery} (default 1 s), chart and
- * samples at most every {@link Builder#chartEvery} (default 5 s), and each kind at most once per 60 times its last
- * measured cost (slow drawing on a busy machine stretches the intervals) — so that drawing and sending cost about 5 %
+ * samples at most every {@link Builder#chartEvery} (default 5 s), and each kind at most once per 100 times its last
+ * measured cost (slow drawing on a busy machine stretches the intervals) — so that drawing and sending cost about 3 %
  * of training time at most; {@link #displayShare()} reports the measured share, and the final progress line shows it.
  * Outside a notebook kernel the view prints a progress line to standard output instead.
  *
@@ -82,9 +82,10 @@ public final class LiveView implements TrainingListener, ProjectionListener {
 
     /**
      * Each kind of update waits at least this many times its last cost, so that text, chart and samples each take at
-     * most 1/60 of the time (about 5 % together) even when drawing is slow.
+     * most 1/100 of the time (about 3 % together, with room below the 5 % the kernel's live-view check allows for
+     * the first outputs) even when drawing is slow.
      */
-    static final long BUDGET_FACTOR = 60;
+    static final long BUDGET_FACTOR = 100;
 
     private final Duration textEvery;
     private final Duration chartEvery;
