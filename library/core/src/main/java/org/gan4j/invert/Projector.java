@@ -60,11 +60,14 @@ public final class Projector {
     private final ProjectorOptions options;
     private final FrozenNetwork features;
     private final long[] imageShape;
+    /** The generator's data type, read once: {@code Generator.network()} hands out a copy of the whole network. */
+    private final DataType dataType;
 
     private Projector(Generator generator, ProjectorOptions options, FeatureNetwork featureNetwork) {
         this.generator = generator;
         this.options = options;
         this.imageShape = generator.spec().sampleShape();
+        this.dataType = generator.network().dataType();
         if (imageShape.length != 3) {
             throw new IllegalArgumentException("a projector needs an image generator; this one makes samples of shape "
                     + Arrays.toString(imageShape));
@@ -173,7 +176,7 @@ public final class Projector {
     public Projection project(INDArray targets, int[] labels, ProjectionListener listener) {
         checkTargets(targets);
         checkLabels(labels, (int) targets.size(0));
-        INDArray t = targets.castTo(dataType()).dup();
+        INDArray t = targets.castTo(dataType).dup();
         Objective objective = new Objective(t, options.restarts());
         Projection projection = isStyle() ? projectStyle(t, labels, objective, listener)
                 : projectLatent(t, labels, objective, listener);
@@ -185,10 +188,6 @@ public final class Projector {
 
     private boolean isStyle() {
         return generator.spec() instanceof StyleGenerator;
-    }
-
-    private DataType dataType() {
-        return generator.network().dataType();
     }
 
     private void checkTargets(INDArray targets) {
@@ -242,7 +241,7 @@ public final class Projector {
         int latentSize = generator.spec().latentSize();
         int k = generator.spec().numClasses();
         FrozenNetwork g = generator.frozen();
-        INDArray z = RandomStream.seeded(options.seed()).gaussian(dataType(), rows, latentSize);
+        INDArray z = RandomStream.seeded(options.seed()).gaussian(dataType, rows, latentSize);
         INDArray conditions = k == 0 ? null : Conditioning.oneHot(repeat(labels, options.restarts()), k, z);
         Adam adam = new Adam(z);
         Search search = search(objective, listener, step -> {
@@ -270,11 +269,11 @@ public final class Projector {
         boolean plus = options.styleSpace() == LatentSpace.W_PLUS;
         RandomStream random = RandomStream.seeded(options.seed());
 
-        INDArray average = space.averageStyle().castTo(dataType());
-        INDArray w = Nd4j.createUninitialized(dataType(), rows, size);
+        INDArray average = space.averageStyle().castTo(dataType);
+        INDArray w = Nd4j.createUninitialized(dataType, rows, size);
         w.get(NDArrayIndex.interval(0, n), NDArrayIndex.all()).assign(average.broadcast(n, size));
         if (restarts > 1) {
-            INDArray z = random.gaussian(dataType(), rows - n, generator.spec().latentSize());
+            INDArray z = random.gaussian(dataType, rows - n, generator.spec().latentSize());
             INDArray starts = generator.spec().numClasses() == 0 ? space.mapping(z)
                     : space.mapping(z, labels != null ? repeat(labels, restarts - 1)
                     : Conditioning.cyclingLabels(rows - n, generator.spec().numClasses()));
@@ -294,7 +293,7 @@ public final class Projector {
             double noiseScale = spread * options.latentNoise()
                     * Math.pow(Math.max(0, 1 - t / LATENT_NOISE_RAMP), 2);
             INDArray explored = noiseScale == 0 ? latent
-                    : latent.add(random.gaussian(dataType(), 1, (int) latent.length()).reshape(latent.shape())
+                    : latent.add(random.gaussian(dataType, 1, (int) latent.length()).reshape(latent.shape())
                     .muli(noiseScale));
             StyleSpace.Gradient g = space.gradient(explored, maps, objective::gradient);
             INDArray dLatent = plus ? g.styles() : g.styles().sum(1);
@@ -357,7 +356,7 @@ public final class Projector {
         if (options.latentNoise() == 0) {
             return 0;
         }
-        INDArray ws = space.sampleStyles(SPREAD_SAMPLES, options.seed() ^ 0x5DEECE66DL).castTo(dataType());
+        INDArray ws = space.sampleStyles(SPREAD_SAMPLES, options.seed() ^ 0x5DEECE66DL).castTo(dataType);
         INDArray d = ws.subRowVector(average);
         return Math.sqrt(d.muli(d).sumNumber().doubleValue() / SPREAD_SAMPLES);
     }

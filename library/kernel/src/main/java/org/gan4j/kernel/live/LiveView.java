@@ -303,12 +303,7 @@ public final class LiveView implements TrainingListener, ProjectionListener {
             text.append(String.format(Locale.ROOT, " · display %.1f%% of time", 100 * finalShare));
             text.append(ended.interrupted() ? " · interrupted: the projection holds what was found" : " · done");
         }
-        DisplayData data = new DisplayData(text.toString());
-        String bar = "<progress value=\"" + projectionStep + "\" max=\"" + Math.max(1, projectionSteps)
-                + "\" style=\"width: 360px; vertical-align: middle\"></progress> ";
-        data.putHTML("<div class=\"gan4j-live\" style=\"font-family: monospace\">" + bar + Html.escape(text)
-                + "</div>");
-        return data;
+        return progressDisplay(text.toString(), projectionStep, projectionSteps);
     }
 
     DisplayData projectionChart() {
@@ -378,7 +373,12 @@ public final class LiveView implements TrainingListener, ProjectionListener {
                     : ended == StopReason.DIVERGED ? " · diverged: " + message
                     : last != null && last.warning() != null ? " · done · WARNING: " + last.warning() : " · done");
         }
-        DisplayData data = new DisplayData(text.toString());
+        return progressDisplay(text.toString(), done, total);
+    }
+
+    /** The progress line as text and as HTML with a progress bar at {@code done} of {@code total}. */
+    private static DisplayData progressDisplay(String text, long done, long total) {
+        DisplayData data = new DisplayData(text);
         String bar = "<progress value=\"" + done + "\" max=\"" + Math.max(1, total)
                 + "\" style=\"width: 360px; vertical-align: middle\"></progress> ";
         data.putHTML("<div class=\"gan4j-live\" style=\"font-family: monospace\">" + bar + Html.escape(text)
