@@ -183,6 +183,10 @@ public final class Projector {
         if (listener != null) {
             listener.onEnd(projection);
         }
+        if (projection.interrupted()) {
+            // set again: the final pass or a listener may have consumed it (a library that waits and swallows it)
+            Thread.currentThread().interrupt();
+        }
         return projection;
     }
 

@@ -25,7 +25,6 @@ import org.dflib.jjava.jupyter.kernel.KernelConnectionProperties;
 import org.dflib.jjava.jupyter.kernel.LanguageInfo;
 import org.dflib.jjava.jupyter.kernel.ReplacementOptions;
 import org.dflib.jjava.jupyter.kernel.comm.Comm;
-import org.dflib.jjava.jupyter.kernel.comm.CommManager;
 import org.dflib.jjava.jupyter.kernel.display.DisplayData;
 import org.dflib.jjava.jupyter.kernel.display.Renderer;
 import org.dflib.jjava.jupyter.kernel.magic.MagicsRegistry;
@@ -57,6 +56,10 @@ import org.gan4j.kernel.magic.Magics;
 import org.gan4j.kernel.protocol.History;
 import org.gan4j.kernel.protocol.Replies;
 import org.gan4j.kernel.startup.StartupImports;
+import org.gan4j.kernel.widgets.JupyterCommChannel;
+import org.gan4j.kernel.widgets.WidgetDialect;
+import org.gan4j.kernel.widgets.WidgetHost;
+import org.gan4j.kernel.widgets.WidgetManager;
 import org.gan4j.kernel.wire.GuardedConnection;
 
 /**
@@ -74,7 +77,7 @@ import org.gan4j.kernel.wire.GuardedConnection;
  * up) starts in the background, so {@code kernel_info_request} is answered however early it comes; requests that need
  * JShell wait for it.
  */
-public final class Gan4jKernel extends BaseKernel implements MagicHost {
+public final class Gan4jKernel extends BaseKernel implements MagicHost, WidgetHost {
 
     /** The kernel's name in {@code kernel_info}. */
     public static final String NAME = "gan4j";
@@ -90,6 +93,7 @@ public final class Gan4jKernel extends BaseKernel implements MagicHost {
     /** How errors name the running cell ("[3]"); magics that run code use it too. */
     private volatile String label = "";
     private final List<String> pages = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final WidgetManager widgets;
 
     /**
      * Creates the kernel and starts JShell in the background.
@@ -97,13 +101,19 @@ public final class Gan4jKernel extends BaseKernel implements MagicHost {
      * @param extraClassPath jars and folders for notebooks besides the kernel's own class path
      */
     public Gan4jKernel(List<String> extraClassPath) {
+        this(extraClassPath, new JupyterCommChannel());
+    }
+
+    private Gan4jKernel(List<String> extraClassPath, JupyterCommChannel comms) {
         super(NAME, VERSION,
                 new LanguageInfo("java", Runtime.version().toString(), "text/x-java-source", ".jshell", "java",
                         "java", "script"),
                 List.of(new HelpLink("Java API", "https://docs.oracle.com/en/java/javase/"
                         + Runtime.version().feature() + "/docs/api/")),
-                null, new JupyterIO(StandardCharsets.UTF_8), new CommManager(), new Renderer(), null,
+                null, new JupyterIO(StandardCharsets.UTF_8), comms, new Renderer(), null,
                 new MagicsRegistry(), true, new StringStyler.Builder().build());
+        this.widgets = widgetManager(comms, System.err);
+        comms.deliverTo(widgets);
         this.streams = new JupyterStreams(io);
         this.magics = new Magics(this);
         this.magics.registerWith(magicsRegistry);
@@ -112,6 +122,21 @@ public final class Gan4jKernel extends BaseKernel implements MagicHost {
             t.setDaemon(true);
             t.start();
         });
+    }
+
+    private static WidgetManager widgetManager(JupyterCommChannel comms, PrintStream log) {
+        try {
+            return WidgetManager.fromEnvironment(comms, System.getenv(), line -> log.println("gan4j kernel: " + line));
+        } catch (IllegalArgumentException badSetting) {
+            log.println("gan4j kernel: " + badSetting.getMessage() + "; using ipywidgets 7's protocol");
+            return new WidgetManager(comms, WidgetDialect.IPYWIDGETS_7, false,
+                    line -> log.println("gan4j kernel: " + line));
+        }
+    }
+
+    @Override
+    public WidgetManager widgets() {
+        return widgets;
     }
 
     private static JShellEvaluator startEvaluator(List<String> extraClassPath) {

@@ -2,6 +2,8 @@ package org.gan4j.kernel;
 
 import org.dflib.jjava.jupyter.kernel.BaseKernel;
 import org.dflib.jjava.jupyter.kernel.display.DisplayData;
+import org.gan4j.kernel.widgets.Widget;
+import org.gan4j.kernel.widgets.WidgetManager;
 
 /**
  * Functions every notebook cell can call without imports (the start-up script imports them statically), as in IJava.
@@ -15,6 +17,9 @@ import org.dflib.jjava.jupyter.kernel.display.DisplayData;
  * }</pre>
  */
 public final class NotebookFunctions {
+
+    private static final org.dflib.jjava.jupyter.kernel.display.mime.MIMEType WIDGET_VIEW =
+            org.dflib.jjava.jupyter.kernel.display.mime.MIMEType.parse(WidgetManager.VIEW_MIME_TYPE);
 
     private NotebookFunctions() {
     }
@@ -75,6 +80,9 @@ public final class NotebookFunctions {
         if (value instanceof DisplayData) {
             return (DisplayData) value;
         }
+        if (value instanceof Widget) {
+            return WidgetManager.current().display((Widget) value);
+        }
         DisplayData data = kernel().getRenderer().render(value);
         return withText(data, value);
     }
@@ -115,6 +123,9 @@ public final class NotebookFunctions {
     static DisplayData withText(DisplayData data, Object value) {
         if (data == null) {
             data = new DisplayData();
+        }
+        if (data.hasDataForType(WIDGET_VIEW)) {
+            return data; // a widget: ipywidgets 6's frontend would show the text beside the view
         }
         if (!data.hasDataForType(org.dflib.jjava.jupyter.kernel.display.mime.MIMEType.TEXT_PLAIN)) {
             data.putText(String.valueOf(value));

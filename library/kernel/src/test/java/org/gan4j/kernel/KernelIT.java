@@ -24,6 +24,8 @@ import javax.tools.ToolProvider;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -108,6 +110,17 @@ class KernelIT {
         Matcher m = Pattern.compile("LIVE ok=(\\d+)/(\\d+)").matcher(r.output);
         assertTrue(m.find(), "no summary:\n" + r.output);
         assertEquals(m.group(2), m.group(1), "live view checks failed:\n" + r.output);
+        assertEquals(0, r.exitCode, r.output);
+    }
+
+    @ParameterizedTest(name = "ipywidgets {0}")
+    @ValueSource(strings = {"7", "6"})
+    void widgetProtocolAsAFrontendSpeaksIt(String dialect) throws Exception {
+        Result r = python(List.of("widget_protocol_check.py", dialect), Map.of(), 240);
+        Matcher m = Pattern.compile("WIDGETS dialect=" + dialect + " ok=(\\d+)/(\\d+)").matcher(r.output);
+        assertTrue(m.find(), "no summary:\n" + r.output);
+        assertEquals(m.group(2), m.group(1), "widget protocol checks failed:\n" + r.output);
+        assertTrue(Integer.parseInt(m.group(2)) >= 16, "checks were left out:\n" + r.output);
         assertEquals(0, r.exitCode, r.output);
     }
 

@@ -40,7 +40,8 @@ public final class StartupImports {
             "import org.nd4j.linalg.factory.Nd4j;",
             "import org.nd4j.linalg.api.ndarray.INDArray;",
             "import static org.gan4j.kernel.NotebookFunctions.*;",
-            "import org.gan4j.kernel.live.*;");
+            "import org.gan4j.kernel.live.*;",
+            "import org.gan4j.kernel.widgets.*;");
 
     private static final String ROOT = "org/gan4j/";
     private static final String OWN = "org/gan4j/kernel";

@@ -1,0 +1,89 @@
+package org.gan4j.kernel.widgets;
+
+import com.google.gson.JsonElement;
+
+/**
+ * A play / pause / stop control that counts from {@code min} to {@code max}, one step every {@code interval}
+ * milliseconds, in the browser: each count reaches the kernel as a new value. Listeners therefore run once per tick,
+ * and the browser waits for the kernel to finish one before it sends the next, so a slow listener slows the count
+ * instead of queueing ticks.
+ */
+public final class Play extends ValueWidget<Integer> {
+
+    private final int min;
+    private final int max;
+    private final int step;
+    private final int intervalMillis;
+    private volatile boolean playing;
+
+    /**
+     * @param description    the label
+     * @param min            the first count
+     * @param max            the last count ({@code > min})
+     * @param step           the count's step ({@code >= 1})
+     * @param intervalMillis milliseconds between counts ({@code >= 1})
+     * @throws IllegalArgumentException naming the parameter that is out of range
+     */
+    public Play(String description, int min, int max, int step, int intervalMillis) {
+        super(description, Style.Kind.DESCRIPTION, min);
+        if (max <= min || step < 1 || intervalMillis < 1) {
+            throw new IllegalArgumentException("Play '" + description + "': needs min < max, step >= 1 and "
+                    + "intervalMillis >= 1, got min=" + min + " max=" + max + " step=" + step + " intervalMillis="
+                    + intervalMillis);
+        }
+        this.min = min;
+        this.max = max;
+        this.step = step;
+        this.intervalMillis = intervalMillis;
+    }
+
+    /** @return whether the browser is counting (the user pressed play and not pause or stop) */
+    public boolean playing() {
+        return playing;
+    }
+
+    @Override
+    protected Integer coerce(Integer candidate) {
+        return Math.max(min, Math.min(max, candidate));
+    }
+
+    @Override
+    protected void receive(String key, JsonElement json, byte[] binary) {
+        if (key.equals("_playing") && json != null && json.isJsonPrimitive()) {
+            playing = json.getAsBoolean();
+        } else {
+            super.receive(key, json, binary);
+        }
+    }
+
+    @Override
+    protected String modelName(WidgetDialect dialect) {
+        return "PlayModel";
+    }
+
+    @Override
+    protected String viewName(WidgetDialect dialect) {
+        return "PlayView";
+    }
+
+    @Override
+    protected void writeValue(State state, Integer current) {
+        state.put("value", current);
+    }
+
+    @Override
+    protected Integer parse(String key, JsonElement json) {
+        return key.equals("value") && json.isJsonPrimitive() ? (int) Math.round(json.getAsDouble()) : null;
+    }
+
+    @Override
+    protected void writeAttributes(State state) {
+        state.put("min", min).put("max", max).put("step", step).put("interval", intervalMillis)
+                .put("_playing", playing).put("_repeat", false).put("show_repeat", true);
+    }
+
+    @Override
+    protected String staticHtml() {
+        return descriptionHtml() + "<span>&#9654; " + value() + " / " + max + "</span>";
+    }
+}
