@@ -16,7 +16,9 @@ export JUPYTER_RUNTIME_DIR="$GAN4J_HOME/build/jupyter-runtime"
 
 # Debian packages the project needs, and the Debian location of the full Fashion-MNIST.
 GAN4J_DEBIAN_PACKAGES=(jupyter-notebook python3-nbclient jupyter-nbconvert jupyter-client
-  python3-jupyter-kernel-test dataset-fashion-mnist)
+  python3-jupyter-kernel-test dataset-fashion-mnist jupyter-nbextension-jupyter-js-widgets)
+# only for environment/test: the real-browser widget test (skipped with a message where they cannot be installed)
+GAN4J_TEST_PACKAGES=(chromium chromium-driver python3-selenium)
 GAN4J_KERNEL_DIST="$GAN4J_HOME/library/kernel/target/dist/lib"
 
 gan4j_log() { printf '\033[1m[gan4j]\033[0m %s\n' "$*" >&2; }

@@ -125,6 +125,20 @@ class KernelIT {
     }
 
     @Test
+    void widgetsInARealBrowserFollowTheSliderAndSurviveAReload() throws Exception {
+        Path shots = project.resolve("library/kernel/target/kernel-it/screenshots");
+        Result r = python(List.of("browser_widget_check.py"), Map.of("GAN4J_SCREENSHOTS", shots.toString()), 400);
+        Matcher skipped = Pattern.compile("BROWSER SKIPPED: (.*)").matcher(r.output);
+        org.junit.jupiter.api.Assumptions.assumeFalse(skipped.find(),
+                () -> "browser test skipped: " + skipped.group(1));
+        Matcher m = Pattern.compile("BROWSER ok=(\\d+)/(\\d+)").matcher(r.output);
+        assertTrue(m.find(), "no summary:\n" + r.output);
+        assertEquals(m.group(2), m.group(1), "browser checks failed (screenshots in " + shots + "):\n" + r.output);
+        assertTrue(Integer.parseInt(m.group(2)) >= 7, "checks were left out:\n" + r.output);
+        assertEquals(0, r.exitCode, r.output);
+    }
+
+    @Test
     void magicsClassPathAndRichResults() throws Exception {
         Path work = temp.resolve("magics");
         Path envLib = work.resolve("envlib");

@@ -15,12 +15,14 @@ import javax.imageio.ImageIO;
 public final class ImageWidget extends DomWidget {
 
     private volatile byte[] png;
+    private volatile int imageWidth;
     private volatile int displayWidth;
 
     /** @param image the first image */
     public ImageWidget(BufferedImage image) {
         super("", null);
         this.png = encode(image);
+        this.imageWidth = image.getWidth();
     }
 
     /**
@@ -31,12 +33,18 @@ public final class ImageWidget extends DomWidget {
      */
     public ImageWidget image(BufferedImage image) {
         png = encode(image);
-        changed("value");
+        boolean resized = image.getWidth() != imageWidth;
+        imageWidth = image.getWidth();
+        if (resized && displayWidth == 0) {
+            changed("value", "width");
+        } else {
+            changed("value");
+        }
         return this;
     }
 
     /**
-     * Shows the image at a width other than its own (pixels are scaled, crisp for small GAN samples).
+     * Shows the image at a width other than its own pixel width (the browser scales it).
      *
      * @param pixels the width on the page, {@code 0} for the image's own
      * @return this widget
@@ -80,7 +88,7 @@ public final class ImageWidget extends DomWidget {
 
     @Override
     protected void writeValues(State state) {
-        state.put("format", "png").put("width", displayWidth == 0 ? "" : String.valueOf(displayWidth))
+        state.put("format", "png").put("width", String.valueOf(displayWidth == 0 ? imageWidth : displayWidth))
                 .put("height", "");
         state.putBytes("value", png);
     }
@@ -88,7 +96,6 @@ public final class ImageWidget extends DomWidget {
     @Override
     protected String staticHtml() {
         return "<img src=\"data:image/png;base64," + Base64.getEncoder().encodeToString(png) + "\""
-                + (displayWidth == 0 ? "" : " width=\"" + displayWidth + "\"")
-                + " style=\"image-rendering:pixelated\">";
+                + " width=\"" + (displayWidth == 0 ? imageWidth : displayWidth) + "\">";
     }
 }

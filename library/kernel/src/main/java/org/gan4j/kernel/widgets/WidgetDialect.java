@@ -25,8 +25,8 @@ import com.google.gson.JsonObject;
  * </ul>
  *
  * <p>The kernel starts with {@link #IPYWIDGETS_7} unless the environment variable {@value #SETTING} says
- * {@code 6}, {@code 7} or {@code 8}; a frontend that asks for the version check of ipywidgets 6 (a comm to
- * {@code jupyter.widget.version}) and reports a 2.x {@code jupyter-js-widgets} switches it to {@link #IPYWIDGETS_6}.
+ * {@code 6}, {@code 7} or {@code 8}; a frontend that opens a comm to {@code jupyter.widget.version} (the version
+ * check of widget protocol 1, which protocol 2 dropped) switches it to {@link #IPYWIDGETS_6}.
  */
 public enum WidgetDialect {
 

@@ -175,6 +175,12 @@ public final class WidgetManager {
     public boolean frontendOpened(String commId, String target) {
         if (VERSION_TARGET.equals(target)) {
             versionComms.put(commId, Boolean.TRUE);
+            // only widget protocol 1 frontends (ipywidgets 5 and 6) open this target; protocol 2 removed it. Deciding
+            // here, not on the answer, matters: a cell queued behind this open runs before the answer can arrive.
+            if (!fixed && widgets.isEmpty() && dialect != WidgetDialect.IPYWIDGETS_6) {
+                dialect = WidgetDialect.IPYWIDGETS_6;
+                log.accept("widgets: the frontend asked for ipywidgets 6's version check; speaking ipywidgets 6");
+            }
             JsonObject version = new JsonObject();
             version.addProperty("version", WidgetDialect.IPYWIDGETS_6.moduleVersion(WidgetDialect.Module.CONTROLS));
             channel.send(commId, version, List.of());
@@ -241,11 +247,11 @@ public final class WidgetManager {
     }
 
     private void versionAnswered(JsonObject data) {
-        JsonElement version = data.get("frontend_version");
-        String frontend = version != null && version.isJsonPrimitive() ? version.getAsString() : "";
-        if (!fixed && frontend.startsWith("2.") && widgets.isEmpty()) {
-            dialect = WidgetDialect.IPYWIDGETS_6;
-            log.accept("widgets: the frontend runs jupyter-js-widgets " + frontend + "; speaking ipywidgets 6");
+        JsonElement validated = data.get("validated");
+        if (validated != null && validated.isJsonPrimitive() && !validated.getAsBoolean()) {
+            log.accept("widgets: the frontend's jupyter-js-widgets " + data.get("frontend_version")
+                    + " does not satisfy " + WidgetDialect.IPYWIDGETS_6.moduleVersion(WidgetDialect.Module.CONTROLS)
+                    + "; widgets may not show");
         }
     }
 }

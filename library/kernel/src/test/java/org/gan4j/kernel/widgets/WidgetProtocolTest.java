@@ -202,12 +202,15 @@ class WidgetProtocolTest {
         WidgetManager m = manager(WidgetDialect.IPYWIDGETS_7);
         ImageWidget image = new ImageWidget(new BufferedImage(2, 2, BufferedImage.TYPE_INT_RGB));
         m.open(image);
-        BufferedImage white = new BufferedImage(3, 3, BufferedImage.TYPE_INT_RGB);
+        BufferedImage white = new BufferedImage(2, 2, BufferedImage.TYPE_INT_RGB);
         white.setRGB(1, 1, 0xffffff);
         image.image(white);
         Sent update = recorder.last();
         assertEquals(json("{}"), update.data().getAsJsonObject("state"));
         assertArrayEquals(image.png(), update.buffers().get(0));
+        image.image(new BufferedImage(3, 3, BufferedImage.TYPE_INT_RGB));
+        assertEquals(json("{\"width\":\"3\"}"), recorder.last().data().getAsJsonObject("state"),
+                "a new size is shown at its own width");
     }
 
     @Test
@@ -263,9 +266,10 @@ class WidgetProtocolTest {
     }
 
     @Test
-    void versionCheckOf2xFrontendSwitchesToProtocol6UnlessTheSettingFixesTheDialect() {
+    void versionCheckOpenSwitchesToProtocol6AtOnceUnlessTheSettingFixesTheDialect() {
         WidgetManager auto = new WidgetManager(recorder, WidgetDialect.IPYWIDGETS_7, false, log::add);
         assertTrue(auto.frontendOpened("v1", WidgetManager.VERSION_TARGET));
+        assertEquals(WidgetDialect.IPYWIDGETS_6, auto.dialect(), "decided on the open: a queued cell runs next");
         assertEquals(json("{\"version\":\"~2.1.4\"}"), recorder.last().data());
         auto.receive("v1", json("{\"validated\":true,\"frontend_version\":\"2.1.4\"}"), List.of());
         assertEquals(WidgetDialect.IPYWIDGETS_6, auto.dialect());
