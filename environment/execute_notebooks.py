@@ -47,8 +47,10 @@ def count_outputs(nb):
 
 def execute(path: Path, out_dir: Path, kernel: str, cell_timeout, exporter: HTMLExporter) -> bool:
     nb = nbformat.read(path, as_version=4)
+    # store_widget_state=False: a widget's output then keeps its static HTML picture in the exported page instead of
+    # a widget view that would need the widget JavaScript from a CDN (there is no live kernel behind an HTML file)
     client = NotebookClient(nb, kernel_name=kernel, timeout=cell_timeout, startup_timeout=120,
-                            resources={"metadata": {"path": str(path.parent)}})
+                            store_widget_state=False, resources={"metadata": {"path": str(path.parent)}})
     started = time.monotonic()
     failure = None
     try:
