@@ -2,8 +2,9 @@
 environment/setup installs (Debian's Notebook 6.4 with its jupyter-js-widgets extension), with the gan4j kernel.
 
 It writes a notebook, opens it, runs all cells, and checks what a person would: the slider and the image under it
-appear; dragging the slider's handle changes the image within LIMIT seconds; after the notebook is saved and the page
-reloaded, the widgets show again with the state the kernel holds (the frontend asks the kernel for it).
+appear; dragging the slider's handle changes the image within LIMIT seconds; the GAN playground trains while its play
+button is on and its step counter stops when pause is clicked; after the notebook is saved and the page reloaded,
+the widgets show again with the state the kernel holds (the frontend asks the kernel for it).
 Screenshots go to $GAN4J_SCREENSHOTS (default: the current directory).
 
 Usage: /usr/bin/python3 browser_widget_check.py   (JUPYTER_PATH must hold kernels/gan4j)
@@ -31,6 +32,9 @@ CELLS = [
     '    return img; });\n'
     '((ImageWidget) view.children().get(1)).displayWidth(128);\n'
     'display(view);',
+    'Playground playground = Playground.create();\n'
+    'playground.train(50);\n'
+    'playground',
 ]
 
 
@@ -132,6 +136,11 @@ def main():
         slider = wait_for(lambda: driver.find_element(By.CSS_SELECTOR, ".widget-slider .ui-slider-handle"), 120)
         image = wait_for(lambda: driver.find_element(By.CSS_SELECTOR, "img.widget-image"), 30)
         check("slider and image appear", slider is not None and image is not None)
+        # the kernel answers widgets between cells: let every cell finish first
+        done = wait_for(lambda: driver.execute_script(
+            "return Jupyter.notebook.get_cells().every(c => c.cell_type !== 'code'"
+            " || (c.input_prompt_number !== '*' && c.input_prompt_number != null))"), 180)
+        check("all cells ran", done)
         driver.save_screenshot(os.path.join(shots, "widgets-1-shown.png"))
         if os.environ.get("GAN4J_BROWSER_DEBUG"):
             with open(os.path.join(shots, "cell.html"), "w") as f:
@@ -151,6 +160,34 @@ def main():
         check("slider moved off its first value", moved_to not in ("", "4"), repr(moved_to))
         time.sleep(0.5)
         driver.save_screenshot(os.path.join(shots, "widgets-2-dragged.png"))
+
+        cells = driver.find_elements(By.CSS_SELECTOR, ".cell")
+        playground = cells[1] if len(cells) > 1 else None
+        buttons = wait_for(lambda: playground.find_elements(By.CSS_SELECTOR, ".widget-play button"), 120)
+
+        def counter():
+            for label in playground.find_elements(By.CSS_SELECTOR, ".widget-label"):
+                text = label.text.strip()
+                if text.startswith("step "):
+                    return int(text.split()[1])
+            return None
+
+        check("playground shows its play control and step counter", buttons and counter() is not None,
+              "counter %s" % counter())
+        if buttons and counter() is not None:
+            start = counter()
+            buttons[0].click()
+            running = wait_for(lambda: counter() is not None and counter() >= start + 30, 60)
+            check("play trains: the counter runs", running, "from %s to %s" % (start, counter()))
+            driver.save_screenshot(os.path.join(shots, "widgets-4-playground.png"))
+            pause = [b for b in buttons if "pause" in (b.get_attribute("innerHTML") or "")]
+            (pause[0] if pause else buttons[1]).click()
+            time.sleep(1.5)                      # a tick sent before the click may still finish
+            stopped_at = counter()
+            time.sleep(2.0)
+            check("pause stops the counter", counter() == stopped_at, "%s then %s" % (stopped_at, counter()))
+            playground.location_once_scrolled_into_view
+            driver.save_screenshot(os.path.join(shots, "widgets-5-paused.png"))
 
         driver.execute_script("Jupyter.notebook.save_notebook()")
         wait_for(lambda: not driver.execute_script("return Jupyter.notebook.dirty"), 20)

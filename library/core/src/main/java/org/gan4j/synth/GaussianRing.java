@@ -21,7 +21,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * @param radius radius of the ring, &gt; 0
  * @param sigma  standard deviation of each component, &gt; 0
  */
-public record GaussianRing(int modes, double radius, double sigma) {
+public record GaussianRing(int modes, double radius, double sigma) implements PlaneData {
 
     /** Validates the arguments; each failure names the parameter. */
     public GaussianRing {
@@ -50,7 +50,18 @@ public record GaussianRing(int modes, double radius, double sigma) {
         return new double[]{radius * Math.cos(a), radius * Math.sin(a)};
     }
 
+    @Override
+    public String name() {
+        return "ring of " + modes;
+    }
+
+    @Override
+    public double extent() {
+        return 1.25 * (radius + 4 * sigma);
+    }
+
     /** {@code n} labelled points {@code [n, 2]} (float32), modes drawn uniformly; reproducible from {@code seed}. */
+    @Override
     public TrainingSet sample(int n, long seed) {
         if (n <= 0) {
             throw new IllegalArgumentException("n must be > 0, got " + n);

@@ -2,6 +2,7 @@ package org.gan4j.kernel;
 
 import org.dflib.jjava.jupyter.kernel.BaseKernel;
 import org.dflib.jjava.jupyter.kernel.display.DisplayData;
+import org.gan4j.kernel.widgets.HasWidget;
 import org.gan4j.kernel.widgets.Widget;
 import org.gan4j.kernel.widgets.WidgetManager;
 
@@ -82,6 +83,9 @@ public final class NotebookFunctions {
         }
         if (value instanceof Widget) {
             return WidgetManager.current().display((Widget) value);
+        }
+        if (value instanceof HasWidget) {
+            return WidgetManager.current().display(((HasWidget) value).widget());
         }
         DisplayData data = kernel().getRenderer().render(value);
         return withText(data, value);

@@ -134,7 +134,7 @@ class KernelIT {
         Matcher m = Pattern.compile("BROWSER ok=(\\d+)/(\\d+)").matcher(r.output);
         assertTrue(m.find(), "no summary:\n" + r.output);
         assertEquals(m.group(2), m.group(1), "browser checks failed (screenshots in " + shots + "):\n" + r.output);
-        assertTrue(Integer.parseInt(m.group(2)) >= 7, "checks were left out:\n" + r.output);
+        assertTrue(Integer.parseInt(m.group(2)) >= 10, "checks were left out:\n" + r.output);
         assertEquals(0, r.exitCode, r.output);
     }
 

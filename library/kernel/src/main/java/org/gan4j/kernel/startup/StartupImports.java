@@ -41,7 +41,8 @@ public final class StartupImports {
             "import org.nd4j.linalg.api.ndarray.INDArray;",
             "import static org.gan4j.kernel.NotebookFunctions.*;",
             "import org.gan4j.kernel.live.*;",
-            "import org.gan4j.kernel.widgets.*;");
+            "import org.gan4j.kernel.widgets.*;",
+            "import org.gan4j.kernel.playground.*;");
 
     private static final String ROOT = "org/gan4j/";
     private static final String OWN = "org/gan4j/kernel";

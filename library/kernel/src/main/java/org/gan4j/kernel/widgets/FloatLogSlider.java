@@ -1,5 +1,6 @@
 package org.gan4j.kernel.widgets;
 
+import java.util.List;
 import java.util.Locale;
 
 import com.google.gson.JsonElement;
@@ -7,7 +8,7 @@ import com.google.gson.JsonElement;
 /**
  * A slider over real numbers on a logarithmic scale, from {@code base^minExponent} to {@code base^maxExponent}: for
  * learning rates and other scales that span orders of magnitude. Where the frontend has no log slider (ipywidgets 6)
- * it shows a linear slider over the exponent, its readout being the exponent.
+ * it shows a linear slider over the exponent without a readout, and the value in its description.
  */
 public final class FloatLogSlider extends ValueWidget<Double> {
 
@@ -64,6 +65,20 @@ public final class FloatLogSlider extends ValueWidget<Double> {
     }
 
     @Override
+    protected void receive(String key, JsonElement json, byte[] binary) {
+        super.receive(key, json, binary);
+        WidgetManager m = manager();
+        if (key.equals("value") && m != null && m.dialect() == WidgetDialect.IPYWIDGETS_6) {
+            changed("description");   // the value is shown there
+        }
+    }
+
+    @Override
+    protected List<String> valueKeys() {
+        return List.of("value", "description");
+    }
+
+    @Override
     protected String modelName(WidgetDialect dialect) {
         return dialect == WidgetDialect.IPYWIDGETS_6 ? "FloatSliderModel" : "FloatLogSliderModel";
     }
@@ -93,7 +108,8 @@ public final class FloatLogSlider extends ValueWidget<Double> {
         state.put("min", minExponent).put("max", maxExponent).put("step", step).put("orientation", "horizontal")
                 .put("readout", true).put("continuous_update", true);
         if (state.dialect() == WidgetDialect.IPYWIDGETS_6) {
-            state.put("readout_format", ".2f").put("_range", false);
+            state.put("readout", false).put("readout_format", ".2f").put("_range", false)
+                    .put("description", description() + " " + String.format(Locale.ROOT, "%.3g", value()));
         } else {
             state.put("base", base).put("readout_format", ".3g");
         }
