@@ -264,8 +264,6 @@ public final class Playground implements HasWidget {
             if (history.rowCount() >= 2) {
                 XYChart losses = Charts.lines("losses", history, "step", "lossD", "lossG");
                 XYChart outputs = Charts.lines("D's outputs", history, "step", "D(x)", "D(G(z))");
-                losses.getStyler().setXAxisTickMarkSpacingHint(90);
-                outputs.getStyler().setXAxisTickMarkSpacingHint(90);
                 losses.paint(g, width, height);
                 g.translate(0, height);
                 outputs.paint(g, width, height);
