@@ -42,7 +42,8 @@ public final class StartupImports {
             "import static org.gan4j.kernel.NotebookFunctions.*;",
             "import org.gan4j.kernel.live.*;",
             "import org.gan4j.kernel.widgets.*;",
-            "import org.gan4j.kernel.playground.*;");
+            "import org.gan4j.kernel.playground.*;",
+            "import org.gan4j.kernel.explore.*;");
 
     private static final String ROOT = "org/gan4j/";
     private static final String OWN = "org/gan4j/kernel";
