@@ -6,7 +6,8 @@ For the dialect named on the command line:
                 and answered as Debian's jupyter-js-widgets 2.1.4 would, after which it must speak ipywidgets 6.
 Checks: comm_open of a slider (after its layout) with the dialect's modules and versions; display_data naming the
 model; a frontend update runs the Java listener; a Java change comes back as an update; a slider tied to an image by
-Interact re-renders it (new PNG bytes, as a binary buffer or base64); a button's click reaches Java; after an
+Interact re-renders it (new PNG bytes, as a binary buffer or base64); a button's click reaches Java; display and
+updateDisplay work beside widget updates in one cell; after an
 interrupted cell the widgets still answer; a second client (a page reload) finds the comms by comm_info_request and
 gets the whole current state by request_state.
 
@@ -149,6 +150,12 @@ def main():
             check("two clicks reached the Java listener", "CLICKS 2" in stream_text(msgs),
                   stream_text(msgs).strip())
 
+        reply, msgs = run('String shown = display("first");\nupdateDisplay(shown, "second");\ns.value(21);')
+        kinds = [m["msg_type"] for m in msgs]
+        ups = [m["content"]["data"] for m in msgs if m["msg_type"] == "comm_msg" and m["content"]["comm_id"] == sid]
+        check("updateDisplay and widget updates in one cell", "update_display_data" in kinds
+              and ups and ups[-1]["state"].get("value") == 21, str(kinds))
+
         msg_id = kc.execute("Thread.sleep(60_000);")
         time.sleep(1.5)
         km.interrupt_kernel()
@@ -160,7 +167,7 @@ def main():
                   else {"method": "update", "state": {"value": 33}, "buffer_paths": []})
         frontend(sid, update)
         reply, msgs = run('System.out.println("AFTER " + s.value() + " " + seen);')
-        check("widgets answer after the interrupt", "AFTER 33 [77, 12, 33]" in stream_text(msgs),
+        check("widgets answer after the interrupt", "AFTER 33 [77, 12, 21, 33]" in stream_text(msgs),
               stream_text(msgs).strip())
 
         # a second browser tab: its own session, so its shell socket has its own identity

@@ -2,9 +2,6 @@ package org.gan4j.synth;
 
 import org.gan4j.random.RandomStream;
 import org.gan4j.train.TrainingSet;
-import org.nd4j.linalg.api.buffer.DataType;
-import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * A {@code side}×{@code side} grid of isotropic Gaussians, {@code spacing} apart and centred on the origin (the
@@ -48,9 +45,7 @@ public record GaussianGrid(int side, double spacing, double sigma) implements Pl
     /** {@code n} points labelled by their mode (row-major), modes drawn uniformly. */
     @Override
     public TrainingSet sample(int n, long seed) {
-        if (n <= 0) {
-            throw new IllegalArgumentException("n must be > 0, got " + n);
-        }
+        PlaneData.checkCount(n);
         RandomStream r = RandomStream.seeded(seed);
         double[] xy = new double[2 * n];
         int[] labels = new int[n];
@@ -61,7 +56,6 @@ public record GaussianGrid(int side, double spacing, double sigma) implements Pl
             xy[2 * i] = (k % side) * spacing - offset + sigma * r.nextGaussian();
             xy[2 * i + 1] = (k / side) * spacing - offset + sigma * r.nextGaussian();
         }
-        INDArray points = Nd4j.create(xy, new long[] {n, 2}, DataType.DOUBLE).castTo(DataType.FLOAT);
-        return TrainingSet.labelled(points, labels, side * side);
+        return TrainingSet.labelled(PlaneData.points(xy), labels, side * side);
     }
 }

@@ -4,7 +4,6 @@ import org.gan4j.random.RandomStream;
 import org.gan4j.train.TrainingSet;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * A mixture of {@code modes} isotropic 2-D Gaussians with standard deviation {@code sigma}, centred at equal angles
@@ -63,9 +62,7 @@ public record GaussianRing(int modes, double radius, double sigma) implements Pl
     /** {@code n} labelled points {@code [n, 2]} (float32), modes drawn uniformly; reproducible from {@code seed}. */
     @Override
     public TrainingSet sample(int n, long seed) {
-        if (n <= 0) {
-            throw new IllegalArgumentException("n must be > 0, got " + n);
-        }
+        PlaneData.checkCount(n);
         RandomStream r = RandomStream.seeded(seed);
         double[] xy = new double[2 * n];
         int[] labels = new int[n];
@@ -76,8 +73,7 @@ public record GaussianRing(int modes, double radius, double sigma) implements Pl
             xy[2 * i] = c[0] + sigma * r.nextGaussian();
             xy[2 * i + 1] = c[1] + sigma * r.nextGaussian();
         }
-        INDArray points = Nd4j.create(xy, new long[]{n, 2}, DataType.DOUBLE).castTo(DataType.FLOAT);
-        return TrainingSet.labelled(points, labels, modes);
+        return TrainingSet.labelled(PlaneData.points(xy), labels, modes);
     }
 
     /**

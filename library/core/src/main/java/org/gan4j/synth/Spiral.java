@@ -2,9 +2,6 @@ package org.gan4j.synth;
 
 import org.gan4j.random.RandomStream;
 import org.gan4j.train.TrainingSet;
-import org.nd4j.linalg.api.buffer.DataType;
-import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * Points along an Archimedean spiral (radius growing linearly with the angle, from 0 to {@code radius} over
@@ -48,9 +45,7 @@ public record Spiral(double turns, double radius, double noise) implements Plane
     /** {@code n} points, spread evenly along the spiral's length parameter (unlabelled). */
     @Override
     public TrainingSet sample(int n, long seed) {
-        if (n <= 0) {
-            throw new IllegalArgumentException("n must be > 0, got " + n);
-        }
+        PlaneData.checkCount(n);
         RandomStream r = RandomStream.seeded(seed);
         double[] xy = new double[2 * n];
         for (int i = 0; i < n; i++) {
@@ -59,6 +54,6 @@ public record Spiral(double turns, double radius, double noise) implements Plane
             xy[2 * i] = radius * t * Math.cos(angle) + noise * r.nextGaussian();
             xy[2 * i + 1] = radius * t * Math.sin(angle) + noise * r.nextGaussian();
         }
-        return TrainingSet.of(Nd4j.create(xy, new long[] {n, 2}, DataType.DOUBLE).castTo(DataType.FLOAT));
+        return TrainingSet.of(PlaneData.points(xy));
     }
 }

@@ -2,9 +2,6 @@ package org.gan4j.synth;
 
 import org.gan4j.random.RandomStream;
 import org.gan4j.train.TrainingSet;
-import org.nd4j.linalg.api.buffer.DataType;
-import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * Two interleaved half circles of radius 1 (the upper one centred at (0, 0), the lower at (1, 0.5)), shifted to be
@@ -43,9 +40,7 @@ public record TwoMoons(double scale, double noise) implements PlaneData {
     /** {@code n} points, each moon drawn with probability ½, labelled by moon. */
     @Override
     public TrainingSet sample(int n, long seed) {
-        if (n <= 0) {
-            throw new IllegalArgumentException("n must be > 0, got " + n);
-        }
+        PlaneData.checkCount(n);
         RandomStream r = RandomStream.seeded(seed);
         double[] xy = new double[2 * n];
         int[] labels = new int[n];
@@ -58,7 +53,6 @@ public record TwoMoons(double scale, double noise) implements PlaneData {
             xy[2 * i] = scale * (x - 0.5) + noise * r.nextGaussian();
             xy[2 * i + 1] = scale * (y - 0.25) + noise * r.nextGaussian();
         }
-        INDArray points = Nd4j.create(xy, new long[] {n, 2}, DataType.DOUBLE).castTo(DataType.FLOAT);
-        return TrainingSet.labelled(points, labels, 2);
+        return TrainingSet.labelled(PlaneData.points(xy), labels, 2);
     }
 }

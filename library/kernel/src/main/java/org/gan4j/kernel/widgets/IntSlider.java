@@ -1,13 +1,8 @@
 package org.gan4j.kernel.widgets;
 
-import com.google.gson.JsonElement;
-
 /** A slider over whole numbers from {@code min} to {@code max} in steps of {@code step}. */
-public final class IntSlider extends ValueWidget<Integer> {
+public final class IntSlider extends BoundedInt {
 
-    private final int min;
-    private final int max;
-    private final int step;
     private volatile boolean continuousUpdate = true;
 
     /**
@@ -19,18 +14,7 @@ public final class IntSlider extends ValueWidget<Integer> {
      * @throws IllegalArgumentException naming the parameter that is out of range
      */
     public IntSlider(String description, int min, int max, int step, int value) {
-        super(description, Style.Kind.SLIDER, value);
-        if (max <= min) {
-            throw new IllegalArgumentException("IntSlider '" + description + "': max must be > min, got min=" + min
-                    + " max=" + max);
-        }
-        if (step < 1) {
-            throw new IllegalArgumentException("IntSlider '" + description + "': step must be >= 1, got " + step);
-        }
-        this.min = min;
-        this.max = max;
-        this.step = step;
-        value(coerce(value));
+        super("IntSlider", description, Style.Kind.SLIDER, min, max, step, value);
     }
 
     /**
@@ -44,11 +28,6 @@ public final class IntSlider extends ValueWidget<Integer> {
     }
 
     @Override
-    protected Integer coerce(Integer candidate) {
-        return Math.max(min, Math.min(max, candidate));
-    }
-
-    @Override
     protected String modelName(WidgetDialect dialect) {
         return "IntSliderModel";
     }
@@ -59,18 +38,8 @@ public final class IntSlider extends ValueWidget<Integer> {
     }
 
     @Override
-    protected void writeValue(State state, Integer current) {
-        state.put("value", current);
-    }
-
-    @Override
-    protected Integer parse(String key, JsonElement json) {
-        return key.equals("value") && json.isJsonPrimitive() ? (int) Math.round(json.getAsDouble()) : null;
-    }
-
-    @Override
     protected void writeAttributes(State state) {
-        state.put("min", min).put("max", max).put("step", step).put("orientation", "horizontal")
+        writeBounds(state).put("orientation", "horizontal")
                 .put("readout", true).put("readout_format", "d").put("continuous_update", continuousUpdate);
         if (state.dialect() == WidgetDialect.IPYWIDGETS_6) {
             state.put("_range", false);
@@ -79,7 +48,7 @@ public final class IntSlider extends ValueWidget<Integer> {
 
     @Override
     protected String staticHtml() {
-        return descriptionHtml() + "<input type=\"range\" disabled min=\"" + min + "\" max=\"" + max + "\" step=\""
-                + step + "\" value=\"" + value() + "\"> " + value();
+        return descriptionHtml() + "<input type=\"range\" disabled min=\"" + min() + "\" max=\"" + max()
+                + "\" value=\"" + value() + "\"> " + value();
     }
 }

@@ -91,21 +91,19 @@ public final class JupyterCommChannel extends CommManager implements WidgetChann
 
     @Override
     public void handleCommMsgCommand(ReplyEnvironment env, Message<CommMsgCommand> message) {
-        lastFrontendMessage = message;
-        handling.set(message);
-        try {
-            super.handleCommMsgCommand(env, message);
-        } finally {
-            handling.remove();
-        }
+        answering(message, () -> super.handleCommMsgCommand(env, message));
     }
 
     @Override
     public void handleCommOpenCommand(ReplyEnvironment env, Message<CommOpenCommand> message) {
+        answering(message, () -> super.handleCommOpenCommand(env, message));
+    }
+
+    private void answering(Message<?> message, Runnable handler) {
         lastFrontendMessage = message;
         handling.set(message);
         try {
-            super.handleCommOpenCommand(env, message);
+            handler.run();
         } finally {
             handling.remove();
         }

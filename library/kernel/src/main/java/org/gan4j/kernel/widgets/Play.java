@@ -8,11 +8,8 @@ import com.google.gson.JsonElement;
  * and the browser waits for the kernel to finish one before it sends the next, so a slow listener slows the count
  * instead of queueing ticks.
  */
-public final class Play extends ValueWidget<Integer> {
+public final class Play extends BoundedInt {
 
-    private final int min;
-    private final int max;
-    private final int step;
     private final int intervalMillis;
     private volatile boolean playing;
 
@@ -25,26 +22,17 @@ public final class Play extends ValueWidget<Integer> {
      * @throws IllegalArgumentException naming the parameter that is out of range
      */
     public Play(String description, int min, int max, int step, int intervalMillis) {
-        super(description, Style.Kind.DESCRIPTION, min);
-        if (max <= min || step < 1 || intervalMillis < 1) {
-            throw new IllegalArgumentException("Play '" + description + "': needs min < max, step >= 1 and "
-                    + "intervalMillis >= 1, got min=" + min + " max=" + max + " step=" + step + " intervalMillis="
+        super("Play", description, Style.Kind.DESCRIPTION, min, max, step, min);
+        if (intervalMillis < 1) {
+            throw new IllegalArgumentException("Play '" + description + "': intervalMillis must be >= 1, got "
                     + intervalMillis);
         }
-        this.min = min;
-        this.max = max;
-        this.step = step;
         this.intervalMillis = intervalMillis;
     }
 
     /** @return whether the browser is counting (the user pressed play and not pause or stop) */
     public boolean playing() {
         return playing;
-    }
-
-    @Override
-    protected Integer coerce(Integer candidate) {
-        return Math.max(min, Math.min(max, candidate));
     }
 
     @Override
@@ -67,23 +55,13 @@ public final class Play extends ValueWidget<Integer> {
     }
 
     @Override
-    protected void writeValue(State state, Integer current) {
-        state.put("value", current);
-    }
-
-    @Override
-    protected Integer parse(String key, JsonElement json) {
-        return key.equals("value") && json.isJsonPrimitive() ? (int) Math.round(json.getAsDouble()) : null;
-    }
-
-    @Override
     protected void writeAttributes(State state) {
-        state.put("min", min).put("max", max).put("step", step).put("interval", intervalMillis)
+        writeBounds(state).put("interval", intervalMillis)
                 .put("_playing", playing).put("_repeat", false).put("show_repeat", true);
     }
 
     @Override
     protected String staticHtml() {
-        return descriptionHtml() + "<span>&#9654; " + value() + " / " + max + "</span>";
+        return descriptionHtml() + "<span>&#9654; " + value() + " / " + max() + "</span>";
     }
 }
