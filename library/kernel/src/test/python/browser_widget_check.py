@@ -176,9 +176,11 @@ def main():
               "counter %s" % counter())
         if buttons and counter() is not None:
             start = counter()
+            t0 = time.monotonic()
             buttons[0].click()
             running = wait_for(lambda: counter() is not None and counter() >= start + 30, 60)
-            check("play trains: the counter runs", running, "from %s to %s" % (start, counter()))
+            check("play trains: the counter runs", running, "from %s to %s in %.1f s" % (
+                start, counter(), time.monotonic() - t0))
             driver.save_screenshot(os.path.join(shots, "widgets-4-playground.png"))
             pause = [b for b in buttons if "pause" in (b.get_attribute("innerHTML") or "")]
             (pause[0] if pause else buttons[1]).click()
