@@ -190,6 +190,11 @@ public final class Charts {
         chart.getStyler().setMarkerSize(0);
         int bucket = Math.max(1, (xs.length + MAX_LINE_POINTS - 1) / MAX_LINE_POINTS);
         double[] bx = buckets(xs, bucket);
+        if (bx.length >= 2 && bx[1] > bx[0]) {
+            // XChart puts a tick on every k-th point of equally spaced x values, packed until the labels touch; an
+            // axis that starts half a spacing early is not on that grid, so it gets round tick values instead
+            chart.getStyler().setXAxisMin(bx[0] - 0.5 * (bx[1] - bx[0]));
+        }
         for (String c : columns) {
             double[] ys = buckets(numeric(table, c), bucket);
             XYSeries s = chart.addSeries(c, bx.length == 0 ? new double[] {0} : bx,

@@ -144,8 +144,15 @@ public final class Gan4jKernel extends BaseKernel implements MagicHost, WidgetHo
     private static JShellEvaluator startEvaluator(List<String> extraClassPath) {
         List<String> classPath = new ArrayList<>(StartupImports.jvmClassPath());
         classPath.addAll(extraClassPath);
+        // the class-path scan for gan4j's packages (~0.3 s) runs on the other core while JShell starts
+        CompletableFuture<List<String>> imports = CompletableFuture.supplyAsync(
+                () -> StartupImports.forClassPath(classPath), task -> {
+                    Thread t = new Thread(task, "gan4j-startup-imports");
+                    t.setDaemon(true);
+                    t.start();
+                });
         JShellEvaluator e = new JShellEvaluator(classPath);
-        for (String statement : StartupImports.forClassPath(classPath)) {
+        for (String statement : imports.join()) {
             try {
                 e.eval(statement, "startup", 0);
             } catch (CellException notAvailable) {
