@@ -184,8 +184,15 @@ def main():
             driver.save_screenshot(os.path.join(shots, "widgets-4-playground.png"))
             pause = [b for b in buttons if "pause" in (b.get_attribute("innerHTML") or "")]
             (pause[0] if pause else buttons[1]).click()
-            time.sleep(1.5)                      # a tick sent before the click may still finish
-            stopped_at = counter()
+            # a tick sent before the click may still finish (slowly on a loaded machine): wait until the counter
+            # holds for a second, then it must hold for two more
+            stopped_at, end = counter(), time.monotonic() + 20
+            while time.monotonic() < end:
+                time.sleep(1.0)
+                now = counter()
+                if now == stopped_at:
+                    break
+                stopped_at = now
             time.sleep(2.0)
             check("pause stops the counter", counter() == stopped_at, "%s then %s" % (stopped_at, counter()))
             playground.location_once_scrolled_into_view
