@@ -2,6 +2,7 @@
 
 For the dialect named on the command line:
   7  (default)  widget protocol 2.0.0, what ipywidgets 7 frontends speak;
+  8             widget protocol 2.1.0 with ipywidgets 8's models, fixed by GAN4J_WIDGETS=8 in the kernel's environment;
   6             the kernel is first asked for ipywidgets 6's version check (comm target jupyter.widget.version)
                 and answered as Debian's jupyter-js-widgets 2.1.4 would, after which it must speak ipywidgets 6.
 Checks: comm_open of a slider (after its layout) with the dialect's modules and versions; display_data naming the
@@ -11,10 +12,11 @@ updateDisplay work beside widget updates in one cell; after an
 interrupted cell the widgets still answer; a second client (a page reload) finds the comms by comm_info_request and
 gets the whole current state by request_state.
 
-Usage: /usr/bin/python3 widget_protocol_check.py [6|7]   (JUPYTER_PATH must hold kernels/gan4j)
+Usage: /usr/bin/python3 widget_protocol_check.py [6|7|8]   (JUPYTER_PATH must hold kernels/gan4j)
 Prints one line per check and a summary: WIDGETS dialect=<d> ok=<k>/<n>
 """
 import base64
+import os
 import re
 import sys
 import time
@@ -37,6 +39,8 @@ def main():
         print("%-58s %s %s" % (name, "ok" if good else "FAILED", detail), flush=True)
 
     km = KernelManager(kernel_name="gan4j")
+    if dialect == "8":
+        os.environ["GAN4J_WIDGETS"] = "8"   # the kernel inherits this process's environment
     km.start_kernel()
     kc = km.client()
     kc.start_channels()
@@ -78,7 +82,8 @@ def main():
         slider = opens[-1]["content"] if opens else {}
         sid = slider.get("comm_id")
         state = slider.get("data", {}).get("state", slider.get("data", {}))
-        want = {"6": ("jupyter-js-widgets", "~2.1.4", None), "7": ("@jupyter-widgets/controls", "1.5.0", "2.0.0")}
+        want = {"6": ("jupyter-js-widgets", "~2.1.4", None), "7": ("@jupyter-widgets/controls", "1.5.0", "2.0.0"),
+                "8": ("@jupyter-widgets/controls", "2.0.0", "2.1.0")}
         module, version, proto = want[dialect]
         check("slider model in the dialect's module and version",
               state.get("_model_name") == "IntSliderModel" and state.get("_model_module") == module

@@ -114,7 +114,7 @@ class KernelIT {
     }
 
     @ParameterizedTest(name = "ipywidgets {0}")
-    @ValueSource(strings = {"7", "6"})
+    @ValueSource(strings = {"7", "6", "8"})
     void widgetProtocolAsAFrontendSpeaksIt(String dialect) throws Exception {
         Result r = python(List.of("widget_protocol_check.py", dialect), Map.of(), 240);
         Matcher m = Pattern.compile("WIDGETS dialect=" + dialect + " ok=(\\d+)/(\\d+)").matcher(r.output);
@@ -229,7 +229,8 @@ class KernelIT {
 
     /** Leaves each script's output in target/kernel-it/ for reading after the build. */
     private static void keepLog(List<String> args, Result r) throws IOException {
-        String name = args.get(0).equals("-m") ? args.get(args.size() - 1) : args.get(0).replace(".py", "");
+        String name = args.get(0).equals("-m") ? args.get(args.size() - 1)
+                : String.join("-", args).replace(".py", "");
         Path dir = project.resolve("library/kernel/target/kernel-it");
         Files.createDirectories(dir);
         Files.writeString(dir.resolve(name + ".log"), "exit " + r.exitCode + "\n" + r.output);

@@ -37,7 +37,7 @@ public final class Play extends BoundedInt {
 
     @Override
     protected void receive(String key, JsonElement json, byte[] binary) {
-        if (key.equals("_playing") && json != null && json.isJsonPrimitive()) {
+        if ((key.equals("_playing") || key.equals("playing")) && json != null && json.isJsonPrimitive()) {
             playing = json.getAsBoolean();
         } else {
             super.receive(key, json, binary);
@@ -56,8 +56,10 @@ public final class Play extends BoundedInt {
 
     @Override
     protected void writeAttributes(State state) {
+        // ipywidgets 8 made the two attributes public: playing, repeat
+        String prefix = state.dialect() == WidgetDialect.IPYWIDGETS_8 ? "" : "_";
         writeBounds(state).put("interval", intervalMillis)
-                .put("_playing", playing).put("_repeat", false).put("show_repeat", true);
+                .put(prefix + "playing", playing).put(prefix + "repeat", false).put("show_repeat", true);
     }
 
     @Override

@@ -358,6 +358,21 @@ class WidgetProtocolTest {
     }
 
     @Test
+    void playNamesItsStateAsEachProtocolDoes() {
+        Play play7 = new Play("", 0, 10, 1, 100);
+        manager(WidgetDialect.IPYWIDGETS_7).open(play7);
+        assertTrue(recorder.last().data().getAsJsonObject("state").has("_playing"));
+        Play play8 = new Play("", 0, 10, 1, 100);
+        WidgetManager m8 = manager(WidgetDialect.IPYWIDGETS_8);
+        m8.open(play8);
+        JsonObject state = recorder.last().data().getAsJsonObject("state");
+        assertTrue(state.has("playing") && state.has("repeat") && !state.has("_playing"), state.toString());
+        assertEquals(Map.of("version", "2.1.0"), recorder.last().metadata());
+        m8.receive(play8.id(), json("{\"method\":\"update\",\"state\":{\"playing\":true}}"), List.of());
+        assertTrue(play8.playing());
+    }
+
+    @Test
     void closedWidgetsStopReceivingAndDetachedWidgetsAreValueHolders() {
         WidgetManager m = manager(WidgetDialect.IPYWIDGETS_7);
         IntSlider slider = new IntSlider("n", 0, 10, 1, 0);
