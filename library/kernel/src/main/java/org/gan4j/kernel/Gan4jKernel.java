@@ -159,7 +159,9 @@ public final class Gan4jKernel extends BaseKernel implements MagicHost, WidgetHo
                 // a library that is not on the class path: its import is left out
             }
         }
-        e.awaitClassPathIndex(20_000);
+        // starts JShell's class-path index in its background thread; cells do not wait for it (the evaluator retries
+        // a snippet that the half-built index made fail), which takes about a second off the first cell
+        e.classPathIndexed();
         return e;
     }
 

@@ -229,8 +229,10 @@ class KernelIT {
 
     /** Leaves each script's output in target/kernel-it/ for reading after the build. */
     private static void keepLog(List<String> args, Result r) throws IOException {
-        String name = args.get(0).equals("-m") ? args.get(args.size() - 1)
-                : String.join("-", args).replace(".py", "");
+        String name = args.get(0).equals("-m") ? args.get(args.size() - 1) : args.get(0).replace(".py", "");
+        if (!args.get(0).equals("-m") && args.size() == 2 && args.get(1).matches("[A-Za-z0-9]+")) {
+            name += "-" + args.get(1);   // e.g. widget_protocol_check-6
+        }
         Path dir = project.resolve("library/kernel/target/kernel-it");
         Files.createDirectories(dir);
         Files.writeString(dir.resolve(name + ".log"), "exit " + r.exitCode + "\n" + r.output);

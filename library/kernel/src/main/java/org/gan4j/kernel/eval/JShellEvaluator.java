@@ -86,7 +86,11 @@ public final class JShellEvaluator implements AutoCloseable {
 
     private final CellExecutionControl control = new CellExecutionControl();
     private final JShell shell;
+    private static final long INDEX_WAIT_MILLIS = 20_000;
+
     private final SourceCodeAnalysis analysis;
+    /** Whether JShell's first class-path index is known to be complete (see {@link #awaitClassPathIndex}). */
+    private volatile boolean indexReady;
     private final CellSplitter splitter;
     private final CellLocations locations = new CellLocations();
     private final ErrorFormatter errors = new ErrorFormatter(locations);
@@ -201,6 +205,7 @@ public final class JShellEvaluator implements AutoCloseable {
     }
 
     private CellResult evalPieces(String code, String cellLabel, int lineBase) throws CellException {
+        boolean indexedAtStart = indexReady;
         CellResult result = CellResult.NO_VALUE;
         List<DeclarationSnippet> declared = new ArrayList<>();
         Map<Snippet, Integer> lineOfSnippet = new java.util.HashMap<>();
@@ -214,15 +219,13 @@ public final class JShellEvaluator implements AutoCloseable {
                                 + ": the code starting here is not finished (a missing '}', ')' or ';'?)"),
                         null);
             }
-            List<SnippetEvent> events = shell.eval(piece.source());
-            checkInterrupt();
-            SnippetEvent main = null;
-            for (SnippetEvent event : events) {
-                if (event.causeSnippet() == null) {
-                    main = event;
-                    locations.put(event.snippet().id(), new CellLocations.Location(cellLabel, line));
-                    lineOfSnippet.put(event.snippet(), line);
-                }
+            boolean indexed = indexReady;
+            SnippetEvent main = evalPiece(piece, cellLabel, line, lineOfSnippet);
+            if (main != null && main.status() == Snippet.Status.REJECTED && !indexed) {
+                // JDK 17 can reject a snippet spuriously while the first class-path index is built ("package ...
+                // does not exist" for a jar on the class path): a rejected snippet left no state, so wait and retry
+                awaitClassPathIndex(INDEX_WAIT_MILLIS);
+                main = evalPiece(piece, cellLabel, line, lineOfSnippet);
             }
             if (main == null) {
                 continue;
@@ -241,8 +244,20 @@ public final class JShellEvaluator implements AutoCloseable {
             }
             result = valueOf(main, code, piece);
         }
-        for (DeclarationSnippet d : declared) {
+        for (int i = 0; i < declared.size(); i++) {
+            DeclarationSnippet d = declared.get(i);
             Snippet.Status status = shell.status(d);
+            if ((status == Snippet.Status.RECOVERABLE_DEFINED || status == Snippet.Status.RECOVERABLE_NOT_DEFINED)
+                    && !indexedAtStart && awaitClassPathIndex(INDEX_WAIT_MILLIS)) {
+                // unresolved while the index was being built: declare it again now that it is
+                for (SnippetEvent event : shell.eval(d.source())) {
+                    if (event.causeSnippet() == null && event.snippet() instanceof DeclarationSnippet) {
+                        d = (DeclarationSnippet) event.snippet();
+                        declared.set(i, d);
+                    }
+                }
+                status = shell.status(d);
+            }
             if (status == Snippet.Status.RECOVERABLE_DEFINED || status == Snippet.Status.RECOVERABLE_NOT_DEFINED) {
                 List<String> missing = shell.unresolvedDependencies(d).collect(Collectors.toList());
                 if (!missing.isEmpty()) {
@@ -251,6 +266,22 @@ public final class JShellEvaluator implements AutoCloseable {
             }
         }
         return result;
+    }
+
+    /** Evaluates one piece; returns the event of the snippet it made (not of snippets it updated), or null. */
+    private SnippetEvent evalPiece(CellSplitter.Piece piece, String cellLabel, int line,
+            Map<Snippet, Integer> lineOfSnippet) throws CellException {
+        List<SnippetEvent> events = shell.eval(piece.source());
+        checkInterrupt();
+        SnippetEvent main = null;
+        for (SnippetEvent event : events) {
+            if (event.causeSnippet() == null) {
+                main = event;
+                locations.put(event.snippet().id(), new CellLocations.Location(cellLabel, line));
+                lineOfSnippet.put(event.snippet(), line);
+            }
+        }
+        return main;
     }
 
     private CellResult valueOf(SnippetEvent event, String code, CellSplitter.Piece piece) {
@@ -477,17 +508,16 @@ public final class JShellEvaluator implements AutoCloseable {
     /**
      * Starts JShell's background index of the class path (used to complete package and class names) and waits until
      * it is built. On JDK 17, compiling a snippet while the first index is being built can fail spuriously ("package
-     * ... does not exist" for a jar on the class path), so the kernel waits before running cells.
+     * ... does not exist" for a jar on the class path): {@link #eval} therefore retries a snippet rejected, or a
+     * declaration left unresolved, while the index was not yet built, after waiting for it here.
      *
      * @param timeoutMillis how long to wait at most
      * @return whether the index was built in time
      */
     public boolean awaitClassPathIndex(long timeoutMillis) {
         long deadline = System.nanoTime() + timeoutMillis * 1_000_000L;
-        String probe = "java.util.conc";
         while (true) {
-            // JShell publishes the new index only when it covers the whole class path
-            if (complete(probe, probe.length()).matches().contains("concurrent.")) {
+            if (classPathIndexed()) {
                 return true;
             }
             if (System.nanoTime() > deadline) {
@@ -500,6 +530,24 @@ public final class JShellEvaluator implements AutoCloseable {
                 return false;
             }
         }
+    }
+
+    /**
+     * Asks JShell whether its class-path index is built, which also starts building it (in JShell's background
+     * thread) the first time.
+     *
+     * @return whether the index covers the whole class path
+     */
+    public boolean classPathIndexed() {
+        if (indexReady) {
+            return true;
+        }
+        String probe = "java.util.conc";
+        // JShell publishes the new index only when it covers the whole class path
+        if (complete(probe, probe.length()).matches().contains("concurrent.")) {
+            indexReady = true;
+        }
+        return indexReady;
     }
 
     /** @return the JShell instance (for the kernel's own bookkeeping such as listing variables) */
