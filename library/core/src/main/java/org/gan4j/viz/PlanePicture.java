@@ -104,8 +104,9 @@ public final class PlanePicture {
         try {
             g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
             Frame f = new Frame(size, extent);
-            heatMap(g, session, f, options.heatCells());
-            Generator generator = session.generator();
+            Generator generator = session.generator();   // a copy: taken once
+            DataType type = generator.network().dataType();
+            heatMap(g, session, type, f, options.heatCells());
             if (options.gridLines() > 0) {
                 manifold(g, generator, f, options.gridLines());
             }
@@ -115,7 +116,7 @@ public final class PlanePicture {
             if (options.arrows() > 0) {
                 INDArray some = fakes.get(org.nd4j.linalg.indexing.NDArrayIndex.interval(0, options.arrows()),
                         org.nd4j.linalg.indexing.NDArrayIndex.all()).dup();
-                arrows(g, some, session.generatorPull(some.castTo(session.generator().network().dataType()))
+                arrows(g, some, session.generatorPull(some.castTo(type))
                         .castTo(DataType.DOUBLE), f, extent);
             }
             g.setColor(new Color(0x30, 0x30, 0x30));
@@ -140,7 +141,7 @@ public final class PlanePicture {
         }
     }
 
-    private static void heatMap(Graphics2D g, TrainingSession session, Frame f, int cells) {
+    private static void heatMap(Graphics2D g, TrainingSession session, DataType type, Frame f, int cells) {
         double e = f.extent();
         double[] xy = new double[2 * cells * cells];
         for (int r = 0; r < cells; r++) {
@@ -150,8 +151,7 @@ public final class PlanePicture {
                 xy[2 * i + 1] = e - (r + 0.5) * 2 * e / cells;
             }
         }
-        INDArray points = Nd4j.create(xy, new long[] {(long) cells * cells, 2}, DataType.DOUBLE)
-                .castTo(session.generator().network().dataType());
+        INDArray points = Nd4j.create(xy, new long[] {(long) cells * cells, 2}, DataType.DOUBLE).castTo(type);
         double[] scores = session.discriminatorScores(points).castTo(DataType.DOUBLE).data().asDouble();
         boolean probability = session.config().loss().probabilistic();
         double scale = 1e-12;

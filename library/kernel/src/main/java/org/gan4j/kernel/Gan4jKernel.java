@@ -56,9 +56,7 @@ import org.gan4j.kernel.magic.Magics;
 import org.gan4j.kernel.protocol.History;
 import org.gan4j.kernel.protocol.Replies;
 import org.gan4j.kernel.startup.StartupImports;
-import org.gan4j.kernel.widgets.HasWidget;
 import org.gan4j.kernel.widgets.JupyterCommChannel;
-import org.gan4j.kernel.widgets.Widget;
 import org.gan4j.kernel.widgets.WidgetDialect;
 import org.gan4j.kernel.widgets.WidgetHost;
 import org.gan4j.kernel.widgets.WidgetManager;
@@ -247,7 +245,7 @@ public final class Gan4jKernel extends BaseKernel implements MagicHost, WidgetHo
             CellResult result = runCell(code, store ? "[" + count + "]" : "");
             streams.flush();
             String text = null;
-            if (result.hasValue() && (result.value() instanceof Widget || result.value() instanceof HasWidget)) {
+            if (result.hasValue() && NotebookFunctions.widgetOf(result.value()) != null) {
                 // as IPython shows a widget: a display, not an Out[n] result (whose prompt would stand empty under
                 // ipywidgets 6, which draws the view in the cell's widget area)
                 text = String.valueOf(result.value());

@@ -81,11 +81,9 @@ public final class NotebookFunctions {
         if (value instanceof DisplayData) {
             return (DisplayData) value;
         }
-        if (value instanceof Widget) {
-            return WidgetManager.current().display((Widget) value);
-        }
-        if (value instanceof HasWidget) {
-            return WidgetManager.current().display(((HasWidget) value).widget());
+        Widget widget = widgetOf(value);
+        if (widget != null) {
+            return WidgetManager.current().display(widget);
         }
         DisplayData data = kernel().getRenderer().render(value);
         return withText(data, value);
@@ -103,6 +101,17 @@ public final class NotebookFunctions {
             return render(value);
         }
         return kernel().getRenderer().renderAs(value, mimeTypes);
+    }
+
+    /**
+     * @param value anything
+     * @return the widget that shows {@code value} (itself, or a {@link HasWidget}'s), or {@code null}
+     */
+    static Widget widgetOf(Object value) {
+        if (value instanceof Widget) {
+            return (Widget) value;
+        }
+        return value instanceof HasWidget ? ((HasWidget) value).widget() : null;
     }
 
     /** Clears the cell's output now. */

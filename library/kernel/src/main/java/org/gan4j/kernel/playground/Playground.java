@@ -102,8 +102,9 @@ public final class Playground implements HasWidget {
         status = new Label("");
         restart();
         picture = new ImageWidget(picture());
-        curves = new ImageWidget(curves());
-        status.value(statusLine());
+        Table history = session.history().table();
+        curves = new ImageWidget(curves(history));
+        status.value(statusLine(history));
         widget = Box.vertical(
                 Box.horizontal(shape, loss, noise),
                 Box.horizontal(lrG, lrD, nCritic),
@@ -242,9 +243,10 @@ public final class Playground implements HasWidget {
     }
 
     private void draw() {
+        Table history = session.history().table();   // a copy: taken once per picture
         picture.image(picture());
-        curves.image(curves());
-        status.value(statusLine());
+        curves.image(curves(history));
+        status.value(statusLine(history));
     }
 
     private BufferedImage picture() {
@@ -252,8 +254,7 @@ public final class Playground implements HasWidget {
                 new PlanePicture.Options(420, 56, 15, 300, 60, seed));
     }
 
-    private BufferedImage curves() {
-        Table history = session.history().table();
+    private BufferedImage curves(Table history) {
         int width = 420;
         int height = 210;
         BufferedImage image = new BufferedImage(width, 2 * height, BufferedImage.TYPE_INT_RGB);
@@ -277,8 +278,7 @@ public final class Playground implements HasWidget {
         return image;
     }
 
-    private String statusLine() {
-        Table h = session.history().table();
+    private String statusLine(Table h) {
         if (h.rowCount() == 0) {
             return "step 0 · " + shape.value().name() + " · " + loss.value();
         }

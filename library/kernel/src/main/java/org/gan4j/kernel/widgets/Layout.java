@@ -55,13 +55,6 @@ public final class Layout extends Widget {
         return values.get(property);
     }
 
-    /** @return the properties set, as inline CSS */
-    synchronized String css() {
-        StringBuilder css = new StringBuilder();
-        values.forEach((k, v) -> css.append(k.replace('_', '-')).append(':').append(v).append(';'));
-        return css.toString();
-    }
-
     @Override
     protected String modelName(WidgetDialect dialect) {
         return "LayoutModel";

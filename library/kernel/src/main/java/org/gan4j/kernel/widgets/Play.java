@@ -64,6 +64,6 @@ public final class Play extends BoundedInt {
 
     @Override
     protected String staticHtml() {
-        return descriptionHtml() + "<span>&#9654; " + value() + " / " + max() + "</span>";
+        return descriptionHtml() + "<button disabled>&#9654;</button>";
     }
 }
