@@ -13,7 +13,8 @@ import java.util.function.Supplier;
  * <pre>{@code
  * FloatSlider psi = new FloatSlider("ψ", 0, 1, 0.05, 0.7);
  * IntSlider seed = new IntSlider("seed", 0, 99, 1, 1);
- * display(Interact.of(psi, seed, (p, s) -> generator.sampleGrid(p, s)));
+ * display(Interact.of(psi, seed, (p, s) ->
+ *         ImageGrid.of(generator.generate(Truncation.psi(p).apply(generator.latent(32, s)), null))));
  * }</pre>
  *
  * <p>A function returning a {@link BufferedImage} is shown by an {@link ImageWidget} whose bytes are replaced; any
