@@ -4,32 +4,19 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.Random;
-
 import org.junit.jupiter.api.Test;
 
 class FrechetDistanceTest {
 
-    private static double[][] gaussian(int n, int d, double mean, double sd, long seed) {
-        Random r = new Random(seed);
-        double[][] x = new double[n][d];
-        for (double[] row : x) {
-            for (int j = 0; j < d; j++) {
-                row[j] = mean + sd * r.nextGaussian();
-            }
-        }
-        return x;
-    }
-
     @Test
     void identicalSetsAreAtDistanceZero() {
-        double[][] a = gaussian(200, 5, 0, 1, 1);
+        double[][] a = GaussianFeatures.draw(200, 5, 0, 1, 1);
         assertEquals(0, FrechetDistance.between(a, a), 1e-9);
     }
 
     @Test
     void shiftAddsTheSquaredMeanDifference() {
-        double[][] a = gaussian(300, 4, 0, 1, 2);
+        double[][] a = GaussianFeatures.draw(300, 4, 0, 1, 2);
         double[][] b = new double[a.length][];
         for (int i = 0; i < a.length; i++) {
             b[i] = a[i].clone();
@@ -42,7 +29,7 @@ class FrechetDistanceTest {
 
     @Test
     void scalingMatchesTheClosedFormForOneDimension() {
-        double[][] a = gaussian(500, 1, 0, 1, 3);
+        double[][] a = GaussianFeatures.draw(500, 1, 0, 1, 3);
         double[][] b = new double[a.length][1];
         for (int i = 0; i < a.length; i++) {
             b[i][0] = 3 * a[i][0];
@@ -79,7 +66,7 @@ class FrechetDistanceTest {
 
     @Test
     void badInputIsRejected() {
-        double[][] a = gaussian(10, 3, 0, 1, 4);
+        double[][] a = GaussianFeatures.draw(10, 3, 0, 1, 4);
         assertTrue(assertThrows(IllegalArgumentException.class,
                 () -> FrechetDistance.between(a, new double[1][3])).getMessage()
                 .equals("b must hold at least 2 vectors, got 1"));

@@ -3,8 +3,6 @@ package org.gan4j.eval;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.Random;
-
 import org.junit.jupiter.api.Test;
 
 /**
@@ -14,17 +12,6 @@ import org.junit.jupiter.api.Test;
  */
 class KnnMetricsTest {
 
-    private static double[][] gaussian(int n, int d, double mean, double sd, long seed) {
-        Random r = new Random(seed);
-        double[][] x = new double[n][d];
-        for (double[] row : x) {
-            for (int j = 0; j < d; j++) {
-                row[j] = mean + sd * r.nextGaussian();
-            }
-        }
-        return x;
-    }
-
     /**
      * The lesson of Naeem et al. 2020: two independent samples of one distribution in high dimension ("identical
      * sets" in distribution) get precision and recall far below 1, while density stays near 1 and coverage near
@@ -32,8 +19,8 @@ class KnnMetricsTest {
      */
     @Test
     void identicalDistributionsInHighDimensionLowerPrecisionRecallButNotDensityCoverage() {
-        double[][] real = gaussian(1000, 64, 0, 1, 1);
-        double[][] fake = gaussian(1000, 64, 0, 1, 2);
+        double[][] real = GaussianFeatures.draw(1000, 64, 0, 1, 1);
+        double[][] fake = GaussianFeatures.draw(1000, 64, 0, 1, 2);
         PrecisionRecall pr = PrecisionRecall.of(real, fake);
         DensityCoverage dc = DensityCoverage.of(real, fake);
         assertTrue(pr.precision() > 0.45 && pr.precision() < 0.8, "precision " + pr.precision());
@@ -47,7 +34,7 @@ class KnnMetricsTest {
 
     @Test
     void theSameSetIsInsideItsOwnManifold() {
-        double[][] x = gaussian(300, 16, 0, 1, 3);
+        double[][] x = GaussianFeatures.draw(300, 16, 0, 1, 3);
         PrecisionRecall pr = PrecisionRecall.of(x, x);
         assertEquals(1.0, pr.precision());
         assertEquals(1.0, pr.recall());
@@ -56,9 +43,9 @@ class KnnMetricsTest {
 
     @Test
     void shiftedSamplesLoseFidelityAndDiversity() {
-        double[][] real = gaussian(800, 32, 0, 1, 4);
-        double[][] shifted = gaussian(800, 32, 0.5, 1, 5);
-        double[][] same = gaussian(800, 32, 0, 1, 6);
+        double[][] real = GaussianFeatures.draw(800, 32, 0, 1, 4);
+        double[][] shifted = GaussianFeatures.draw(800, 32, 0.5, 1, 5);
+        double[][] same = GaussianFeatures.draw(800, 32, 0, 1, 6);
         PrecisionRecall prShifted = PrecisionRecall.of(real, shifted);
         PrecisionRecall prSame = PrecisionRecall.of(real, same);
         DensityCoverage dcShifted = DensityCoverage.of(real, shifted);
@@ -72,8 +59,8 @@ class KnnMetricsTest {
     /** Samples collapsed onto a quarter of the real set keep their realism (density) but lose coverage and recall. */
     @Test
     void modeCollapseLowersCoverageAndRecallNotPrecision() {
-        double[][] real = gaussian(800, 8, 0, 1, 7);
-        double[][] fresh = gaussian(800, 8, 0, 1, 8);
+        double[][] real = GaussianFeatures.draw(800, 8, 0, 1, 7);
+        double[][] fresh = GaussianFeatures.draw(800, 8, 0, 1, 8);
         double[][] collapsed = new double[800][];
         for (int i = 0; i < collapsed.length; i++) {
             collapsed[i] = fresh[i % 200].clone();
