@@ -16,6 +16,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
+import java.util.Random;
 import java.util.function.Consumer;
 
 import com.google.gson.Gson;
@@ -39,6 +40,7 @@ import org.gan4j.data.ImageDataset;
 import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.learning.config.Adam;
 import org.nd4j.linalg.lossfunctions.LossFunctions;
 import org.nd4j.linalg.schedule.ExponentialSchedule;
@@ -55,10 +57,12 @@ import org.nd4j.linalg.schedule.ScheduleType;
  * full test split (10 000 images), seed, command, date and file checksum are in its {@link #provenance()}. Loading
  * checks the checksum. For other data, {@link #train} makes one in one call.
  *
- * <p>Architecture: three blocks of 3×3 convolution (32, 48, 96 channels) → batch norm → ReLU → max-pool 2 (28 → 14 → 7
+ * <p>Architecture: three blocks of 3×3 convolution (32, 64, 128 channels) → batch norm → ReLU → max-pool 2 (28 → 14 → 7
  * → 3) →
  * dense ({@link FeatureNetworkOptions#featureSize()}, ReLU: <em>the features</em>) → dropout → softmax over the
- * classes. Images are read as they come from {@link ImageDataset} (pixels in [-1, 1]).
+ * classes. Images are read as they come from {@link ImageDataset} (pixels in [-1, 1]). Training uses Adam with a
+ * per-epoch learning-rate decay and, where the options ask, augments each batch with left-right mirroring and small
+ * shifts ({@link FeatureNetworkOptions}).
  *
  * <pre>{@code
  * FeatureNetwork net = FeatureNetwork.fashionMnist();
@@ -78,10 +82,8 @@ public final class FeatureNetwork {
     /** Name of the dense layer whose activations are the features. */
     private static final String FEATURE_LAYER_NAME = "features";
     private static final int BATCH = 500;
-    /** The learning rate is multiplied by this per epoch (smoothly, step by step). */
-    private static final double EPOCH_DECAY = 0.7;
-    private static final String ARCHITECTURE = "conv3x3x32-bn-relu-maxpool2, conv3x3x48-bn-relu-maxpool2, "
-            + "conv3x3x96-bn-relu-maxpool2, dense(features)-relu, dropout, softmax";
+    private static final String ARCHITECTURE = "conv3x3x32-bn-relu-maxpool2, conv3x3x64-bn-relu-maxpool2, "
+            + "conv3x3x128-bn-relu-maxpool2, dense(features)-relu, dropout, softmax";
 
     private final MultiLayerNetwork network;
     private final int featureLayer;
@@ -170,9 +172,14 @@ public final class FeatureNetwork {
         double accuracy = Double.NaN;
         for (int epoch = 1; epoch <= options.epochs(); epoch++) {
             ImageDataset order = train.shuffled(options.seed() * 1_000_003L + epoch);
+            Random augmentation = new Random(options.seed() * 7_919L + epoch);
             for (int from = 0; from < order.size(); from += options.batchSize()) {
                 int to = Math.min(order.size(), from + options.batchSize());
-                net.fit(order.features(from, to), order.labelsOneHot(from, to));
+                INDArray images = order.features(from, to);
+                if (options.mirror() || options.maxShift() > 0) {
+                    images = augmented(images, options, augmentation);
+                }
+                net.fit(images, order.labelsOneHot(from, to));
             }
             accuracy = fn.accuracy(test);
             progress.accept(String.format(java.util.Locale.ROOT, "epoch %d/%d: test accuracy %.4f (%s)", epoch,
@@ -188,13 +195,58 @@ public final class FeatureNetwork {
         return new FeatureNetwork(net, train.classNames(), imageShapeOf(train), p);
     }
 
+    /**
+     * Mirrors and shifts each image of a batch at random, as {@code options} asks.
+     *
+     * @param images  {@code [n, channels, height, width]}
+     * @param options the augmentation to apply
+     * @param random  the draws (one flip and two shifts per image, in image order)
+     * @return a new batch
+     */
+    static INDArray augmented(INDArray images, FeatureNetworkOptions options, Random random) {
+        long[] shape = images.shape();
+        int n = (int) shape[0];
+        int channels = (int) shape[1];
+        int height = (int) shape[2];
+        int width = (int) shape[3];
+        int imageSize = channels * height * width;
+        float[] in = images.dup('c').data().asFloat();
+        float[] out = new float[in.length];
+        int range = 2 * options.maxShift() + 1;
+        for (int i = 0; i < n; i++) {
+            boolean flip = options.mirror() && random.nextBoolean();
+            int dy = random.nextInt(range) - options.maxShift();
+            int dx = random.nextInt(range) - options.maxShift();
+            int base = i * imageSize;
+            float background = Float.POSITIVE_INFINITY;
+            for (int k = 0; k < imageSize; k++) {
+                background = Math.min(background, in[base + k]);
+            }
+            for (int c = 0; c < channels; c++) {
+                for (int y = 0; y < height; y++) {
+                    int sy = y - dy;
+                    for (int x = 0; x < width; x++) {
+                        int sx = x - dx;
+                        if (flip) {
+                            sx = width - 1 - sx;
+                        }
+                        int target = base + (c * height + y) * width + x;
+                        out[target] = sy >= 0 && sy < height && sx >= 0 && sx < width
+                                ? in[base + (c * height + sy) * width + sx] : background;
+                    }
+                }
+            }
+        }
+        return Nd4j.create(out, shape, DataType.FLOAT);
+    }
+
     private static MultiLayerConfiguration configuration(ImageDataset train, FeatureNetworkOptions o) {
         int stepsPerEpoch = (train.size() + o.batchSize() - 1) / o.batchSize();
         return new NeuralNetConfiguration.Builder()
                 .seed(o.seed())
                 .dataType(DataType.FLOAT)
                 .updater(new Adam(new ExponentialSchedule(ScheduleType.ITERATION, o.learningRate(),
-                        Math.pow(EPOCH_DECAY, 1.0 / stepsPerEpoch))))
+                        Math.pow(o.epochDecay(), 1.0 / stepsPerEpoch))))
                 .weightInit(WeightInit.RELU)
                 .trainingWorkspaceMode(WorkspaceMode.ENABLED)
                 .inferenceWorkspaceMode(WorkspaceMode.ENABLED)
@@ -206,13 +258,13 @@ public final class FeatureNetwork {
                 .layer(new ActivationLayer.Builder().activation(Activation.RELU).build())
                 .layer(new SubsamplingLayer.Builder(SubsamplingLayer.PoolingType.MAX).kernelSize(2, 2).stride(2, 2)
                         .build())
-                .layer(new ConvolutionLayer.Builder(3, 3).name("conv2").nOut(48).activation(Activation.IDENTITY)
+                .layer(new ConvolutionLayer.Builder(3, 3).name("conv2").nOut(64).activation(Activation.IDENTITY)
                         .build())
                 .layer(new BatchNormalization.Builder().name("bn2").build())
                 .layer(new ActivationLayer.Builder().activation(Activation.RELU).build())
                 .layer(new SubsamplingLayer.Builder(SubsamplingLayer.PoolingType.MAX).kernelSize(2, 2).stride(2, 2)
                         .build())
-                .layer(new ConvolutionLayer.Builder(3, 3).name("conv3").nOut(96).activation(Activation.IDENTITY)
+                .layer(new ConvolutionLayer.Builder(3, 3).name("conv3").nOut(128).activation(Activation.IDENTITY)
                         .build())
                 .layer(new BatchNormalization.Builder().name("bn3").build())
                 .layer(new ActivationLayer.Builder().activation(Activation.RELU).build())

@@ -25,22 +25,22 @@ import org.nd4j.linalg.factory.Nd4j;
 @ExtendWith(SingleNd4jThread.class)
 class FeatureNetworkTest {
 
-    /** What the shipped network is asserted to reach (see the accuracy test). */
-    private static final double SHIPPED_ACCURACY_FLOOR = 0.91;
+    /** Issue 12's bar for the shipped network: ≥ 92 % on the full Fashion-MNIST test split (10 000 images). */
+    private static final double REQUIRED_FULL_TEST_ACCURACY = 0.92;
 
     @TempDir
     Path tmp;
 
     /**
-     * Accuracy on the embedded test split (2 000 images) of the shipped network. Issue 12 asks for ≥ 92 %; the shipped
-     * network reaches 91.44 % on the full test split (6 epochs, README "Evaluation"), so the bar asserted here is
-     * 91 %, the level it has, not the issue's target.
+     * Accuracy of the shipped network on the embedded test split (2 000 of the 10 000 full test images), which is
+     * all a test may read: at least issue 12's 92 %. (On the full test split it recorded 92.04 %; its provenance,
+     * checked below, holds that figure.)
      */
     @Test
-    void shippedNetworkIsAtLeast91PercentAccurateOnTheEmbeddedTestSplit() {
+    void shippedNetworkIsAtLeast92PercentAccurateOnTheEmbeddedTestSplit() {
         FeatureNetwork net = FeatureNetwork.fashionMnist();
         double accuracy = net.accuracy(FashionMnist.embedded(Split.TEST));
-        assertTrue(accuracy >= SHIPPED_ACCURACY_FLOOR, "accuracy " + accuracy);
+        assertTrue(accuracy >= REQUIRED_FULL_TEST_ACCURACY, "accuracy " + accuracy);
         assertEquals(128, net.featureSize());
         assertEquals(FashionMnist.CLASS_NAMES, net.classNames());
     }
@@ -61,7 +61,7 @@ class FeatureNetworkTest {
         // provenance of the full-data training: 60 000 training and 10 000 test images
         assertEquals(60_000, p.trainingImages());
         assertEquals(10_000, p.testImages());
-        assertTrue(p.testAccuracy() >= SHIPPED_ACCURACY_FLOOR, "recorded accuracy " + p.testAccuracy());
+        assertTrue(p.testAccuracy() >= REQUIRED_FULL_TEST_ACCURACY, "recorded accuracy " + p.testAccuracy());
         assertTrue(p.command().startsWith("environment/train-feature-network"), p.command());
         assertEquals(FeatureNetworkOptions.defaults(), p.options());
     }
@@ -101,6 +101,59 @@ class FeatureNetworkTest {
         Files.delete(FeatureNetwork.provenanceFile(file));
         IOException missing = assertThrows(IOException.class, () -> FeatureNetwork.load(file));
         assertTrue(missing.getMessage().contains("missing provenance file"), missing.getMessage());
+    }
+
+    /**
+     * Augmentation, pixel by pixel on a 1×3×4 image: with mirroring only, every image is either itself or its exact
+     * left-right mirror and both occur; with shifts only, every image is the original moved by some (dy, dx) in
+     * [-1, 1]², its uncovered edge filled with the image's smallest value; no augmentation asked, no draw changes it.
+     */
+    @Test
+    void augmentationMirrorsAndShiftsExactly() {
+        float[] one = {-1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12};
+        int n = 40;
+        float[] batch = new float[n * one.length];
+        for (int i = 0; i < n; i++) {
+            System.arraycopy(one, 0, batch, i * one.length, one.length);
+        }
+        var images = Nd4j.create(batch, new long[] {n, 1, 3, 4}, DataType.FLOAT);
+        FeatureNetworkOptions none = FeatureNetworkOptions.defaults().withAugmentation(false, 0);
+
+        float[] mirrored = FeatureNetwork.augmented(images, none.withAugmentation(true, 0), new java.util.Random(3))
+                .data().asFloat();
+        float[] flip = {4, 3, 2, -1, 8, 7, 6, 5, 12, 11, 10, 9};
+        int flips = 0;
+        for (int i = 0; i < n; i++) {
+            float[] image = java.util.Arrays.copyOfRange(mirrored, i * 12, i * 12 + 12);
+            boolean same = java.util.Arrays.equals(one, image);
+            assertTrue(same || java.util.Arrays.equals(flip, image), java.util.Arrays.toString(image));
+            flips += same ? 0 : 1;
+        }
+        assertTrue(flips > 0 && flips < n, flips + " of " + n + " flipped");
+
+        float[] shifted = FeatureNetwork.augmented(images, none.withAugmentation(false, 1), new java.util.Random(4))
+                .data().asFloat();
+        java.util.Set<String> moves = new java.util.HashSet<>();
+        for (int i = 0; i < n; i++) {
+            float[] image = java.util.Arrays.copyOfRange(shifted, i * 12, i * 12 + 12);
+            String move = null;
+            for (int dy = -1; dy <= 1 && move == null; dy++) {
+                for (int dx = -1; dx <= 1 && move == null; dx++) {
+                    float[] expected = new float[12];
+                    for (int y = 0; y < 3; y++) {
+                        for (int x = 0; x < 4; x++) {
+                            int sy = y - dy;
+                            int sx = x - dx;
+                            expected[y * 4 + x] = sy >= 0 && sy < 3 && sx >= 0 && sx < 4 ? one[sy * 4 + sx] : -1;
+                        }
+                    }
+                    move = java.util.Arrays.equals(expected, image) ? dy + "," + dx : null;
+                }
+            }
+            assertTrue(move != null, "not a shift of the original: " + java.util.Arrays.toString(image));
+            moves.add(move);
+        }
+        assertTrue(moves.size() >= 5, "shifts drawn: " + moves);
     }
 
     @Test

@@ -11,7 +11,7 @@ import org.gan4j.data.Split;
  * {@code environment/train-feature-network}, which passes the output file.
  *
  * <pre>
- *   TrainFeatureNetwork OUTPUT.zip [EPOCHS [embedded|full]]      defaults: 6 epochs, full
+ *   TrainFeatureNetwork OUTPUT.zip [EPOCHS [embedded|full]]      defaults: the default options (12 epochs), full
  * </pre>
  */
 public final class TrainFeatureNetwork {
