@@ -17,6 +17,9 @@ network at a hundredth of the learning rate; the same D and step.
 
 Prints one line: "pytorch: <median images/s> img/s (<min>-<max>) over N steps, batch B, T threads"
 ("pytorch style: ..." with --model style).
+
+With --memory it trains --steps steps (e.g. 2000, as gan4j's memory run) and prints the resident memory (VmRSS)
+of each window of --window steps, read after every step, then one line "pytorch memory: peak RSS <MiB> MiB ...".
 """
 import argparse
 import statistics
@@ -111,6 +114,8 @@ def main():
     parser.add_argument("--warmup", type=int, default=3)
     parser.add_argument("--threads", type=int, default=2)
     parser.add_argument("--model", choices=["dcgan", "style"], default="dcgan")
+    parser.add_argument("--memory", action="store_true", help="report resident memory instead of speed")
+    parser.add_argument("--window", type=int, default=500, help="steps per memory window")
     args = parser.parse_args()
 
     torch.manual_seed(0)
@@ -144,6 +149,9 @@ def main():
         loss_g.backward()
         opt_g.step()
 
+    if args.memory:
+        report_memory(step, args.steps, args.window)
+        return
     for _ in range(args.warmup):
         step()
     rates = []
@@ -154,6 +162,34 @@ def main():
     name = "pytorch style" if style else "pytorch"
     print(f"{name}: {statistics.median(rates):.1f} img/s ({min(rates):.1f}-{max(rates):.1f}) over {args.steps} steps, "
           f"batch {b}, {torch.get_num_threads()} threads, torch {torch.__version__}", flush=True)
+
+
+def rss_mib():
+    """VmRSS of this process in MiB (Linux)."""
+    with open("/proc/self/status") as status:
+        for line in status:
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) / 1024
+    raise RuntimeError("no VmRSS in /proc/self/status")
+
+
+def report_memory(step, steps, window):
+    """Runs the steps, reading RSS after each; prints each window's min/mean/peak and a summary line."""
+    print(f"pytorch memory run: {steps} steps; start RSS {rss_mib():.0f} MiB", flush=True)
+    windows, readings = [], []
+    for i in range(1, steps + 1):
+        step()
+        readings.append(rss_mib())
+        if i % window == 0 or i == steps:
+            first = i - len(readings) + 1
+            windows.append((first, i, min(readings), statistics.mean(readings), max(readings)))
+            print(f"pytorch window steps {first}-{i}: RSS min {min(readings):.0f} MiB, mean "
+                  f"{statistics.mean(readings):.0f} MiB, peak {max(readings):.0f} MiB ({len(readings)} readings)",
+                  flush=True)
+            readings = []
+    peak = max(w[4] for w in windows)
+    print(f"pytorch memory: peak RSS {peak:.0f} MiB over {steps} steps; first window peak {windows[0][4]:.0f} MiB, "
+          f"last window peak {windows[-1][4]:.0f} MiB (ratio {windows[-1][4] / windows[0][4]:.3f})", flush=True)
 
 
 if __name__ == "__main__":

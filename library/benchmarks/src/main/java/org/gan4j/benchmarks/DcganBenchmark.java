@@ -203,6 +203,14 @@ public final class DcganBenchmark {
                     first.lastStep(), (double) last.peak() / first.peak(), mib(first.peak()), mib(last.peak()),
                     last.mean() / first.mean(), mib((long) first.mean()), mib((long) last.mean()));
         }
+        if (!windows.isEmpty()) {
+            RssWindow first = windows.get(0);
+            RssWindow last = windows.get(windows.size() - 1);
+            long peak = windows.stream().mapToLong(RssWindow::peak).max().orElseThrow();
+            System.out.printf(Locale.ROOT, "gan4j memory: peak RSS %s over %d steps; first window peak %s, "
+                            + "last window peak %s (ratio %.3f)%n", mib(peak), o.steps(), mib(first.peak()),
+                    mib(last.peak()), (double) last.peak() / first.peak());
+        }
     }
 
     /**
