@@ -164,13 +164,13 @@ def main():
           f"batch {b}, {torch.get_num_threads()} threads, torch {torch.__version__}", flush=True)
 
 
-def rss_mib():
-    """VmRSS of this process in MiB (Linux)."""
+def rss_mib(field="VmRSS:"):
+    """VmRSS (or another size field, e.g. the high-water mark VmHWM) of this process in MiB (Linux)."""
     with open("/proc/self/status") as status:
         for line in status:
-            if line.startswith("VmRSS:"):
+            if line.startswith(field):
                 return int(line.split()[1]) / 1024
-    raise RuntimeError("no VmRSS in /proc/self/status")
+    raise RuntimeError(f"no {field} in /proc/self/status")
 
 
 def report_memory(step, steps, window):
@@ -188,7 +188,8 @@ def report_memory(step, steps, window):
                   flush=True)
             readings = []
     peak = max(w[4] for w in windows)
-    print(f"pytorch memory: peak RSS {peak:.0f} MiB over {steps} steps; first window peak {windows[0][4]:.0f} MiB, "
+    print(f"pytorch memory: peak RSS {peak:.0f} MiB over {steps} steps (high-water mark {rss_mib('VmHWM:'):.0f} MiB); "
+          f"first window peak {windows[0][4]:.0f} MiB, "
           f"last window peak {windows[-1][4]:.0f} MiB (ratio {windows[-1][4] / windows[0][4]:.3f})", flush=True)
 
 

@@ -207,9 +207,9 @@ public final class DcganBenchmark {
             RssWindow first = windows.get(0);
             RssWindow last = windows.get(windows.size() - 1);
             long peak = windows.stream().mapToLong(RssWindow::peak).max().orElseThrow();
-            System.out.printf(Locale.ROOT, "gan4j memory: peak RSS %s over %d steps; first window peak %s, "
-                            + "last window peak %s (ratio %.3f)%n", mib(peak), o.steps(), mib(first.peak()),
-                    mib(last.peak()), (double) last.peak() / first.peak());
+            System.out.printf(Locale.ROOT, "gan4j memory: peak RSS %s over %d steps (high-water mark %s); first "
+                            + "window peak %s, last window peak %s (ratio %.3f)%n", mib(peak), o.steps(),
+                    mib(vmHighWaterMark()), mib(first.peak()), mib(last.peak()), (double) last.peak() / first.peak());
         }
     }
 
@@ -262,10 +262,20 @@ public final class DcganBenchmark {
 
     /** VmRSS of /proc/self/status in bytes, or -1 where there is no such file (not Linux). */
     static long vmRss() {
+        return procStatus("VmRSS:");
+    }
+
+    /** VmHWM of /proc/self/status in bytes: the highest RSS the process ever had, between readings too. */
+    static long vmHighWaterMark() {
+        return procStatus("VmHWM:");
+    }
+
+    /** A size field of /proc/self/status in bytes, or -1 where there is no such file (not Linux). */
+    private static long procStatus(String field) {
         try {
             for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
-                if (line.startsWith("VmRSS:")) {
-                    String[] parts = line.substring(6).trim().split("\\s+");
+                if (line.startsWith(field)) {
+                    String[] parts = line.substring(field.length()).trim().split("\\s+");
                     return Long.parseLong(parts[0]) * 1024;
                 }
             }
