@@ -125,6 +125,16 @@ def main():
                 time.sleep(poll)
             return None
 
+        def kernel_step():
+            """The playground's step, asked of the kernel as code (a round trip behind the widget messages)."""
+            driver.execute_script(
+                "window.gan4jStep = null;"
+                "Jupyter.notebook.kernel.execute('playground.step()', {iopub: {output: function (msg) {"
+                "  if (msg.msg_type === 'execute_result') { window.gan4jStep = msg.content.data['text/plain']; }"
+                "}}}, {silent: false, store_history: false});")
+            value = wait_for(lambda: driver.execute_script("return window.gan4jStep"), 120)
+            return int(value.strip()) if value is not None else None
+
         def open_notebook():
             driver.get(base + "/notebooks/widgets.ipynb")
             return wait_for(lambda: driver.execute_script(
@@ -184,17 +194,17 @@ def main():
             driver.save_screenshot(os.path.join(shots, "widgets-4-playground.png"))
             pause = [b for b in buttons if "pause" in (b.get_attribute("innerHTML") or "")]
             (pause[0] if pause else buttons[1]).click()
-            # a tick sent before the click may still finish (slowly on a loaded machine): wait until the counter
-            # holds for a second, then it must hold for two more
-            stopped_at, end = counter(), time.monotonic() + 20
-            while time.monotonic() < end:
-                time.sleep(1.0)
-                now = counter()
-                if now == stopped_at:
-                    break
-                stopped_at = now
-            time.sleep(2.0)
-            check("pause stops the counter", counter() == stopped_at, "%s then %s" % (stopped_at, counter()))
+            # Ticks already on their way still train: the one the kernel is running and the one the browser holds
+            # back until then (ipywidgets sends one message at a time and merges what waits). Each code request
+            # below reaches the kernel behind every widget message the browser sent before it, so after two round
+            # trips no tick sent before the pause is left; from then on the counter must not move.
+            kernel_step()
+            stopped_at = kernel_step()
+            time.sleep(2.0)  # a pause that failed would go on ticking (one tick per 0.1 s of the control)
+            after = kernel_step()
+            shown = wait_for(lambda: counter() == after, 10)
+            check("pause stops the counter", stopped_at is not None and after == stopped_at and shown,
+                  "%s then %s, shown %s" % (stopped_at, after, counter()))
             playground.location_once_scrolled_into_view
             driver.save_screenshot(os.path.join(shots, "widgets-5-paused.png"))
 
