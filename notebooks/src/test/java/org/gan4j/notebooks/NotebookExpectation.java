@@ -96,9 +96,10 @@ record NotebookExpectation(String file, int minImages, List<NumberInRange> numbe
                             + "([0-9.]+)", 0.1, 1.0),
                     NumberInRange.of("noise FD over real FD", "noise FD / real FD = ([0-9.]+)", 10, 1e9),
                     NumberInRange.of("runs compared", "runs compared: (\\d+)", 3, 3),
-                    // quick runs are short: far above the floor (best 298.7 measured 2026-11-30, uniform noise 268) but finite;
-                    // a NaN or a broken run fails to parse
-                    NumberInRange.of("best final FD of the quick runs", "best final FD ([0-9.]+)", 0.5, 1000),
+                    // the best quick run's FD against uniform noise scored at the same N: 0.46 measured (191 / 417, 240
+                    // steps); noise itself is 1 by construction, and the fast-D run while collapsed to 2 classes (step 100)
+                    // measured 343 / 423 = 0.81; a NaN or a broken run fails to parse
+                    NumberInRange.of("best quick run's FD over noise FD", "best / noise = ([0-9.]+)", 0.05, 0.6),
                     NumberInRange.of("exercise: expected coverage", "correct: expected coverage = ([0-9.]+)",
                             0.968, 0.969))));
 
