@@ -14,7 +14,8 @@ public final class InfoFigures {
 
     /**
      * One row per value of the categorical code, one column per latent noise (the same noise and continuous codes
-     * down each column): what changes along a column is what the categorical code controls.
+     * down each column): what changes along a column is what the categorical code controls. A conditional
+     * generator's column {@code j} renders class {@code j mod numClasses}.
      *
      * @param columns latents drawn from {@code seed}
      */
@@ -39,14 +40,17 @@ public final class InfoFigures {
             }
         }
         codes.set(z, category, values);
-        return ImageGrid.builder().columns(columns).scale(2).render(generator.generate(z, null));
+        return ImageGrid.builder().columns(columns).scale(2)
+                .render(generator.generate(z, InfoProbe.labels(generator, n, i -> i % columns)));
     }
 
     /**
      * Continuous code {@code code} swept from −2 to 2 across {@code points} columns (beyond the training range
      * [−1, 1], as the InfoGAN paper's figures do), the other continuous codes at 0;
-     * one row per value of the categorical code (8 rows without one), each with its own latent noise, fixed along
-     * the row.
+     * one row per value of the categorical code, each with its own latent noise, fixed along the row. Without a
+     * categorical code: one row per class of a conditional generator (row {@code r} renders class {@code r}), 8 rows
+     * for an unconditional one; a conditional generator with a categorical code renders row {@code r} as class
+     * {@code r mod numClasses}.
      */
     public static BufferedImage sweep(Generator generator, InfoCodes codes, int code, int points, long seed) {
         if (code < 0 || code >= codes.continuous()) {
@@ -55,7 +59,8 @@ public final class InfoFigures {
         if (points < 2) {
             throw new IllegalArgumentException("points must be >= 2, got " + points);
         }
-        int rows = codes.categories() == 0 ? 8 : codes.categories();
+        int classes = generator.spec().numClasses();
+        int rows = codes.categories() > 0 ? codes.categories() : classes > 0 ? classes : 8;
         INDArray z = codes.latent(generator, rows, seed).repeat(0, points);   // row r's latent, points times
         int n = rows * points;
         int[] category = new int[n];
@@ -65,6 +70,7 @@ public final class InfoFigures {
             values[i][code] = InfoProbe.sweepValue(i % points, points, 2);
         }
         codes.set(z, category, values);
-        return ImageGrid.builder().columns(points).scale(2).render(generator.generate(z, null));
+        return ImageGrid.builder().columns(points).scale(2)
+                .render(generator.generate(z, InfoProbe.labels(generator, n, i -> i / points)));
     }
 }

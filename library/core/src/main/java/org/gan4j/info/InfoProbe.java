@@ -2,7 +2,9 @@ package org.gan4j.info;
 
 import java.util.Arrays;
 import java.util.Locale;
+import java.util.function.IntUnaryOperator;
 import java.util.function.ToDoubleFunction;
+import java.util.stream.IntStream;
 import org.gan4j.data.ImageDataset;
 import org.gan4j.eval.JudgeClassifier;
 import org.gan4j.nn.Generator;
@@ -48,6 +50,10 @@ public final class InfoProbe {
         if (perCategory < 1) {
             throw new IllegalArgumentException("perCategory must be >= 1, got " + perCategory);
         }
+        if (generator.spec().numClasses() > 0) {
+            throw new IllegalArgumentException("the judged class of a conditional generator's image follows its label, "
+                    + "not the categorical code: measure the categorical code of an unconditional InfoGAN");
+        }
         int k = codes.categories();
         int classes = judge.numClasses();
         int n = k * perCategory;
@@ -75,7 +81,8 @@ public final class InfoProbe {
 
     /**
      * Sweeps continuous code {@code code} over {@code points} values across its training range [−1, 1] for
-     * {@code sweeps} random latents and measures {@code attribute} along each sweep.
+     * {@code sweeps} random latents and measures {@code attribute} along each sweep. A conditional generator's sweep
+     * {@code s} renders class {@code s mod numClasses}, the same class along the sweep.
      */
     public static SweepReport sweeps(Generator generator, InfoCodes codes, int code, int sweeps, int points,
                                      ToDoubleFunction<INDArray> attribute, long seed) {
@@ -91,7 +98,7 @@ public final class InfoProbe {
         for (int r = 0; r < z.size(0); r++) {
             z.putScalar(r, column, sweepValue(r % points, points, MEASURED_RANGE));
         }
-        INDArray images = generator.generate(z, null);
+        INDArray images = generator.generate(z, labels(generator, (int) z.size(0), r -> r / points));
         int increasing = 0;
         int decreasing = 0;
         double[][] values = new double[sweeps][points];
@@ -109,6 +116,35 @@ public final class InfoProbe {
             decreasing += down ? 1 : 0;
         }
         return new SweepReport(code, sweeps, increasing, decreasing, values);
+    }
+
+    /**
+     * The most monotonic of every continuous code's {@link #sweeps} against {@link #INK} and {@link #WIDTH} (ties go
+     * to the lower code, ink before width): whether some code controls ink or width.
+     */
+    public static SweepReport mostMonotonic(Generator generator, InfoCodes codes, int sweeps, int points, long seed) {
+        if (codes.continuous() == 0) {
+            throw new IllegalArgumentException("these codes have no continuous code");
+        }
+        SweepReport best = null;
+        for (int code = 0; code < codes.continuous(); code++) {
+            for (ToDoubleFunction<INDArray> attribute : java.util.List.of(INK, WIDTH)) {
+                SweepReport report = sweeps(generator, codes, code, sweeps, points, attribute, seed);
+                if (best == null || report.monotonicShare() > best.monotonicShare()) {
+                    best = report;
+                }
+            }
+        }
+        return best;
+    }
+
+    /**
+     * The labels of {@code n} images for {@code generator}: image {@code i} gets class
+     * {@code group(i) mod numClasses}; {@code null} for an unconditional generator.
+     */
+    static int[] labels(Generator generator, int n, IntUnaryOperator group) {
+        int classes = generator.spec().numClasses();
+        return classes == 0 ? null : IntStream.range(0, n).map(i -> group.applyAsInt(i) % classes).toArray();
     }
 
     /** The i-th of {@code points} values evenly from {@code -range} to {@code range}. */

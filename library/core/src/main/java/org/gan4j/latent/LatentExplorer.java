@@ -262,6 +262,11 @@ public final class LatentExplorer {
                 z.addiRowVector(directionVectors.getRow(j).mul(amounts[j]));
             }
         }
+        return withCodes(z, view).castTo(type);
+    }
+
+    /** {@code z} with the view's InfoGAN codes in its last columns (in place; unchanged without codes). */
+    private INDArray withCodes(INDArray z, View view) {
         if (info != null) {
             int[] category = new int[samples];
             Arrays.fill(category, view.category());
@@ -269,14 +274,15 @@ public final class LatentExplorer {
             Arrays.fill(values, view.continuous());
             info.set(z, category, values);
         }
-        return z.castTo(type);
+        return z;
     }
 
     private INDArray styleImages(View view, INDArray z) {
         StyleSpace space = StyleSpace.of(generator);
         INDArray w;
         INDArray mixW;
-        INDArray zMix = generator.latent(samples, view.seed() + MIX_SEED_OFFSET);
+        // the fine styles' source carries the same codes: an InfoGAN's codes are a property of the whole image
+        INDArray zMix = withCodes(generator.latent(samples, view.seed() + MIX_SEED_OFFSET), view);
         if (numClasses() == 0) {
             w = space.mapping(z);
             mixW = space.mapping(zMix);

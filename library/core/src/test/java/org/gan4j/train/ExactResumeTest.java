@@ -66,6 +66,8 @@ class ExactResumeTest {
         presets.put("conditionalStyleGan", GanConfig.conditionalStyleGan(10));
         presets.put("quickInfoGan (codes and the head Q)", GanConfig.quickInfoGan());
         presets.put("infoGan", GanConfig.infoGan());
+        presets.put("quickConditionalInfoGan (codes beside the label)", GanConfig.quickConditionalInfoGan(10));
+        presets.put("quickStyleInfoGan (codes through the mapping network)", GanConfig.quickStyleInfoGan());
         for (Map.Entry<String, GanConfig> preset : presets.entrySet()) {
             GanConfig config = preset.getValue();
             boolean image = config.generator().sampleShape().length == 3;

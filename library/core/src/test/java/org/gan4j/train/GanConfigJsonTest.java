@@ -35,7 +35,8 @@ class GanConfigJsonTest {
                 base.toBuilder().loss(GanLoss.nonSaturating().withRealLabel(0.9)).build(),
                 GanConfig.wganGp(28, 1), GanConfig.quickWganGp(), GanConfig.mlpWganGp(2), GanConfig.styleGan(28, 1),
                 GanConfig.styleGan(32, 3), GanConfig.quickStyleGan(), GanConfig.conditionalStyleGan(10),
-                GanConfig.quickInfoGan(), GanConfig.infoGan(),
+                GanConfig.quickInfoGan(), GanConfig.infoGan(), GanConfig.quickConditionalInfoGan(10),
+                GanConfig.quickStyleInfoGan(),
                 GanConfig.quickConditionalStyleGan(10),
                 base.toBuilder().loss(GanLoss.wasserstein()).regularizer(Regularizer.gradientPenalty(10)).nCritic(5)
                         .discriminator(DcganDiscriminator.builder().normalization(Normalization.NONE).build())

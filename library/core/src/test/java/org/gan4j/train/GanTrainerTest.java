@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.gan4j.info.InfoCodes;
 import org.gan4j.loss.GanLoss;
 import org.gan4j.nn.DcganDiscriminator;
 import org.gan4j.nn.DcganGenerator;
@@ -204,6 +205,10 @@ class GanTrainerTest {
         assertMessage(() -> GanConfig.dcgan(28, 1).toBuilder()
                         .discriminator(DcganDiscriminator.builder().imageSize(32).build()).build(),
                 "[1, 28, 28], discriminator reads [1, 32, 32]");
+        assertMessage(() -> GanConfig.quickStyleGan().toBuilder().info(new InfoCodes(10, 2, 1)).build(),
+                "info codes with the style-based generator need mixingProbability 0");
+        assertMessage(() -> GanConfig.quickDcgan().toBuilder().info(new InfoCodes(30, 2, 1)).build(),
+                "info codes take the last 32 latent entries: generator.latentSize must be larger, got 32");
 
         GanTrainer t = new GanTrainer(TrainingFixtures.tiny(5));
         assertMessage(() -> t.train(TrainingSet.of(Nd4j.zeros(DataType.FLOAT, 50, 3))),
