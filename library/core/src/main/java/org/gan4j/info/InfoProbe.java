@@ -26,6 +26,12 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
 public final class InfoProbe {
     /** Sweeps measure a continuous code over the range it was trained on, [−1, 1]. */
     private static final double MEASURED_RANGE = 1;
+    /**
+     * A sweep counts as monotonic only if the attribute moves end to end by at least this share of its spread between
+     * images (the standard deviation of its values at the sweeps' centres): a code the generator ignores, or one that
+     * barely moves the attribute, leaves its sweeps flat rather than trivially monotonic.
+     */
+    public static final double MIN_CHANGE = 0.25;
     /** Ink: the mean brightness of the image, pixels mapped from [-1, 1] to [0, 1]. */
     public static final ToDoubleFunction<INDArray> INK = image -> image.add(1).divi(2).meanNumber().doubleValue();
     /**
@@ -81,8 +87,11 @@ public final class InfoProbe {
 
     /**
      * Sweeps continuous code {@code code} over {@code points} values across its training range [−1, 1] for
-     * {@code sweeps} random latents and measures {@code attribute} along each sweep. A conditional generator's sweep
-     * {@code s} renders class {@code s mod numClasses}, the same class along the sweep.
+     * {@code sweeps} random latents and measures {@code attribute} along each sweep. A sweep is increasing when the
+     * attribute never decreases along it, decreasing when it never increases — and in either case only when it moves
+     * end to end by at least {@link #MIN_CHANGE} × its standard deviation between the sweeps' centre images; smaller
+     * moves count as flat. A conditional generator's sweep {@code s} renders class {@code s mod numClasses}, the same
+     * class along the sweep.
      */
     public static SweepReport sweeps(Generator generator, InfoCodes codes, int code, int sweeps, int points,
                                      ToDoubleFunction<INDArray> attribute, long seed) {
@@ -99,23 +108,34 @@ public final class InfoProbe {
             z.putScalar(r, column, sweepValue(r % points, points, MEASURED_RANGE));
         }
         INDArray images = generator.generate(z, labels(generator, (int) z.size(0), r -> r / points));
-        int increasing = 0;
-        int decreasing = 0;
         double[][] values = new double[sweeps][points];
+        double[] centres = new double[sweeps];
         for (int s = 0; s < sweeps; s++) {
             for (int p = 0; p < points; p++) {
                 values[s][p] = attribute.applyAsDouble(images.get(NDArrayIndex.point((long) s * points + p)));
             }
+            centres[s] = values[s][points / 2];
+        }
+        double minChange = MIN_CHANGE * standardDeviation(centres);
+        int increasing = 0;
+        int decreasing = 0;
+        int flat = 0;
+        for (double[] sweep : values) {
             boolean up = true;
             boolean down = true;
             for (int p = 1; p < points; p++) {
-                up &= values[s][p] >= values[s][p - 1];
-                down &= values[s][p] <= values[s][p - 1];
+                up &= sweep[p] >= sweep[p - 1];
+                down &= sweep[p] <= sweep[p - 1];
             }
-            increasing += up ? 1 : 0;
-            decreasing += down ? 1 : 0;
+            double change = Math.abs(sweep[points - 1] - sweep[0]);
+            if (!(change > 0 && change >= minChange)) {
+                flat++;
+            } else {
+                increasing += up ? 1 : 0;
+                decreasing += down ? 1 : 0;
+            }
         }
-        return new SweepReport(code, sweeps, increasing, decreasing, values);
+        return new SweepReport(code, sweeps, increasing, decreasing, flat, values);
     }
 
     /**
@@ -150,6 +170,11 @@ public final class InfoProbe {
     /** The i-th of {@code points} values evenly from {@code -range} to {@code range}. */
     public static double sweepValue(int i, int points, double range) {
         return range * (-1 + 2.0 * i / (points - 1));
+    }
+
+    private static double standardDeviation(double[] x) {
+        double mean = Arrays.stream(x).average().orElse(0);
+        return Math.sqrt(Arrays.stream(x).map(v -> (v - mean) * (v - mean)).sum() / x.length);
     }
 
     private static double[][] continuousValues(InfoCodes codes, INDArray z) {
@@ -252,11 +277,12 @@ public final class InfoProbe {
      *
      * @param code       which continuous code
      * @param sweeps     number of sweeps
-     * @param increasing sweeps along which the attribute never decreased
-     * @param decreasing sweeps along which it never increased
+     * @param increasing sweeps along which the attribute never decreased (and moved enough)
+     * @param decreasing sweeps along which it never increased (and moved enough)
+     * @param flat       sweeps along which it moved less than {@link #MIN_CHANGE} × its spread between images
      * @param values     {@code [sweep][point]} the attribute's values
      */
-    public record SweepReport(int code, int sweeps, int increasing, int decreasing, double[][] values) {
+    public record SweepReport(int code, int sweeps, int increasing, int decreasing, int flat, double[][] values) {
         /** The share of sweeps monotonic in the more common direction. */
         public double monotonicShare() {
             return (double) Math.max(increasing, decreasing) / sweeps;
@@ -265,7 +291,7 @@ public final class InfoProbe {
         @Override
         public String toString() {
             return String.format(Locale.ROOT, "continuous code %d: monotonic in %.0f %% of %d sweeps (%d increasing, "
-                    + "%d decreasing)", code, 100 * monotonicShare(), sweeps, increasing, decreasing);
+                    + "%d decreasing, %d flat)", code, 100 * monotonicShare(), sweeps, increasing, decreasing, flat);
         }
     }
 }
