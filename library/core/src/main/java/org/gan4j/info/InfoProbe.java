@@ -1,6 +1,7 @@
 package org.gan4j.info;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.function.IntUnaryOperator;
 import java.util.function.ToDoubleFunction;
@@ -148,7 +149,7 @@ public final class InfoProbe {
         }
         SweepReport best = null;
         for (int code = 0; code < codes.continuous(); code++) {
-            for (ToDoubleFunction<INDArray> attribute : java.util.List.of(INK, WIDTH)) {
+            for (ToDoubleFunction<INDArray> attribute : List.of(INK, WIDTH)) {
                 SweepReport report = sweeps(generator, codes, code, sweeps, points, attribute, seed);
                 if (best == null || report.monotonicShare() > best.monotonicShare()) {
                     best = report;
@@ -256,7 +257,7 @@ public final class InfoProbe {
      * @param agreement  share of images judged as their code value's match
      * @param classNames the judge's class names
      */
-    public record CategoryAgreement(int[][] counts, int[] match, double agreement, java.util.List<String> classNames) {
+    public record CategoryAgreement(int[][] counts, int[] match, double agreement, List<String> classNames) {
         @Override
         public String toString() {
             StringBuilder b = new StringBuilder(String.format(Locale.ROOT,

@@ -31,14 +31,15 @@ class ConditionalInfoProbeTest {
     private static final int SWEEPS = 12;
     private static final int POINTS = 3;
     private static GanConfig config;
+    private static TrainingSet data;
     private static Generator generator;
 
     @BeforeAll
     static void untrained() {
         config = GanConfig.quickConditionalInfoGan(10);
         ImageDataset train = FashionMnist.embedded(Split.TRAIN);
-        generator = new GanTrainer(config).session(TrainingSet.labelled(train.features(), train.labels(),
-                train.numClasses())).emaGenerator();
+        data = TrainingSet.labelled(train.features(), train.labels(), train.numClasses());
+        generator = new GanTrainer(config).session(data).emaGenerator();
     }
 
     @Test
@@ -79,9 +80,7 @@ class ConditionalInfoProbeTest {
     @Test
     void theCategoricalAgreementIsRefusedForAConditionalGenerator() {
         GanConfig withCategory = config.toBuilder().info(new InfoCodes(4, 2, 1)).build();
-        ImageDataset train = FashionMnist.embedded(Split.TRAIN);
-        Generator g = new GanTrainer(withCategory).session(TrainingSet.labelled(train.features(), train.labels(),
-                train.numClasses())).emaGenerator();
+        Generator g = new GanTrainer(withCategory).session(data).emaGenerator();
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> InfoProbe.categories(g, withCategory.info(), JudgeClassifier.fashionMnist(), 5, 1));
         assertTrue(e.getMessage().contains("follows its label, not the categorical code"), e.getMessage());
