@@ -21,5 +21,17 @@ GAN4J_DEBIAN_PACKAGES=(jupyter-notebook python3-nbclient jupyter-nbconvert jupyt
 GAN4J_TEST_PACKAGES=(chromium chromium-driver python3-selenium)
 GAN4J_KERNEL_DIST="$GAN4J_HOME/library/kernel/target/dist/lib"
 
+# The native runtime settings of gan4j's JVMs (environment/native.env); a value already in the environment wins.
+# GAN4J_NATIVE_SET lists the names set here (environment/benchmark runs PyTorch without them).
+GAN4J_NATIVE_SET=()
+while IFS='=' read -r gan4j_key gan4j_value; do
+  case "$gan4j_key" in ''|'#'*) continue ;; esac
+  if [ -z "${!gan4j_key+x}" ]; then
+    export "$gan4j_key=$gan4j_value"
+    GAN4J_NATIVE_SET+=("$gan4j_key")
+  fi
+done < "$GAN4J_HOME/environment/native.env"
+unset gan4j_key gan4j_value
+
 gan4j_log() { printf '\033[1m[gan4j]\033[0m %s\n' "$*" >&2; }
 gan4j_die() { printf '\033[1;31m[gan4j] error:\033[0m %s\n' "$*" >&2; exit 1; }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
+import org.gan4j.backend.NativeGarbage;
 import org.gan4j.info.InfoCodes;
 import org.gan4j.loss.DifferentiableCritic;
 import org.gan4j.loss.LossTerm;
@@ -54,6 +55,8 @@ final class TrainingLoop implements TrainingRun {
     /** InfoGAN's codes, or null; D's last {@code auxiliaryOutputs} outputs are then Q's. */
     private final InfoCodes info;
     private final int auxiliaryOutputs;
+    /** Frees finished steps' native buffers before JavaCPP's memory limit would (see {@link NativeGarbage}). */
+    private final NativeGarbage garbage = NativeGarbage.standard();
     /** Q's outputs of the last {@link #scoreD} (with info codes). */
     private INDArray lastQ;
     /** The generated batch of the last generator update (for the collapse detector). */
@@ -160,6 +163,7 @@ final class TrainingLoop implements TrainingRun {
             stats = guard.annotate(stats, lastGenerated);
             history.add(stats);
             inStep = false; // the step and its history row are complete
+            garbage.afterStep();
             for (TrainingListener l : listeners) {
                 l.onStep(stats);
             }
