@@ -11,15 +11,17 @@ import org.bytedeco.javacpp.Pointer;
  * unreachable, so the collector has no reason of its own to run while a training loop makes tens of megabytes of
  * native garbage per step. Left alone, resident memory grows until it passes
  * {@code -Dorg.bytedeco.javacpp.maxphysicalbytes}; JavaCPP then, inside the allocation that crossed it, calls
- * {@code System.gc()}, sleeps 100 ms, trims the C heap ({@code malloc_trim}) and retries — and every buffer of the
- * next steps lands on fresh pages again. Measured on the reference DCGAN (docs/performance.md, "Throughput: what
- * changed") that costs about 15 % of the training speed.
+ * {@code System.gc()}, sleeps 100 ms, trims the C heap ({@code malloc_trim}) and retries — and the buffers of the
+ * next steps land on fresh pages, whose first touch is slow. Measured on the reference DCGAN (docs/performance.md,
+ * "Throughput: what changed") that costs about 15 % of the training speed.
  *
- * <p>An instance is owned by one loop and asked after each step ({@link #afterStep}); it collects when the
- * process's resident memory has grown by more than {@code budget} bytes over the level measured at the first call
- * after the previous collection (the buffers are freed asynchronously, so the level is read one step later). A loop
- * that makes little garbage is never interrupted; one that keeps more alive than before simply sets a higher
- * level. Collecting changes no number a run computes: it only decides when dead buffers are freed.
+ * <p>An instance is owned by one loop and asked after each step ({@link #afterStep}). It collects when resident
+ * memory has grown by more than {@code budget} bytes over its level one step after the previous collection (the
+ * buffers are freed asynchronously, so the level is read one step later), and then every as many steps as that
+ * growth took, so that the pattern holds when the C heap keeps freed memory for reuse (environment/native.env) and
+ * resident memory stops falling after a collection; a growth past the budget within fewer steps shortens the
+ * interval, by at most half each time. A loop that makes little garbage is never interrupted. Collecting changes no number a run computes: it
+ * only decides when dead buffers are freed.
  */
 public final class NativeGarbage {
     /** The default growth allowed between collections: 256 MiB. */
@@ -29,6 +31,9 @@ public final class NativeGarbage {
     private final LongSupplier residentBytes;
     private final Runnable collector;
     private long level = -1;
+    private long stepsSinceCollection;
+    /** Steps between collections, learned from the first growth past the budget; 0 while not yet known. */
+    private long interval;
     private long collections;
 
     private NativeGarbage(long budget, LongSupplier residentBytes, Runnable collector) {
@@ -62,23 +67,38 @@ public final class NativeGarbage {
     }
 
     /**
-     * Call after each step: collects if resident memory grew by more than the budget since the level was set.
+     * Call after each step: collects if resident memory grew by more than the budget since the level was set, or
+     * if as many steps have passed as that growth took last time.
      *
      * @return whether it collected
      */
     public boolean afterStep() {
+        stepsSinceCollection++;
         long now = residentBytes.getAsLong();
         if (level < 0) {
             level = now;
             return false;
         }
-        if (now - level <= budget) {
+        boolean grown = now - level > budget;
+        if (!grown && (interval == 0 || stepsSinceCollection < interval)) {
             return false;
+        }
+        if (grown) {
+            // faster growth shortens the interval, by at most half per collection: one step that allocates much
+            // (a listener's evaluation) must not make every later step collect
+            interval = interval == 0 ? stepsSinceCollection
+                    : Math.max(Math.min(interval, stepsSinceCollection), interval / 2);
         }
         collector.run();
         collections++;
         level = -1;
+        stepsSinceCollection = 0;
         return true;
+    }
+
+    /** Steps between collections, learned from the first growth past the budget; 0 while not yet known. */
+    public long interval() {
+        return interval;
     }
 
     /** How many collections {@link #afterStep} has asked for. */

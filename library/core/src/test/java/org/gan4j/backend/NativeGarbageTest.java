@@ -31,6 +31,22 @@ class NativeGarbageTest {
         return steps;
     }
 
+    private static NativeGarbage scripted(long budgetMib, long... readingsMib) {
+        Iterator<Long> readings = Arrays.stream(readingsMib).boxed().iterator();
+        return NativeGarbage.of(budgetMib * MIB, () -> readings.next() * MIB, () -> { });
+    }
+
+    private static List<Integer> run(NativeGarbage garbage, int steps) {
+        List<Integer> collected = new ArrayList<>();
+        for (int step = 0; step < steps; step++) {
+            if (garbage.afterStep()) {
+                collected.add(step);
+            }
+        }
+        assertEquals(collected.size(), garbage.collections());
+        return collected;
+    }
+
     @Test
     void collectsOnlyWhenGrowthOverTheFirstReadingExceedsTheBudget() {
         // level 400; 656 is exactly the budget above it (no collection), 657 is over it
@@ -38,21 +54,36 @@ class NativeGarbageTest {
     }
 
     @Test
-    void afterACollectionTheNextReadingIsTheNewLevel() {
-        // collects at 700 (level 400); the next reading 650 (buffers not yet freed) becomes the level, so 800 is
-        // within budget and 907 is over it
-        assertEquals(List.of(2, 6), collectingSteps(256, 400, 600, 700, 650, 800, 906, 907));
+    void theLevelIsReadOneStepAfterACollectionAndTheGrowthsStepsBecomeTheInterval() {
+        // collects at step 2 (700 over the level 400 after 3 steps: interval 3); 650 (buffers not yet freed) is the
+        // new level, and 3 steps later it collects again although 652 is within the budget
+        assertEquals(List.of(2, 5), collectingSteps(256, 400, 600, 700, 650, 651, 652));
+    }
+
+    @Test
+    void memoryThatStaysUpAfterACollectionStillCollectsEveryInterval() {
+        // a C heap that keeps freed memory: resident memory stops growing once the freed buffers are reused
+        assertEquals(List.of(3, 7, 11),
+                collectingSteps(256, 400, 500, 600, 700, 700, 700, 700, 700, 700, 700, 700, 700));
+    }
+
+    @Test
+    void fasterGrowthShortensTheIntervalByAtMostHalf() {
+        NativeGarbage garbage = scripted(256, 400, 500, 600, 700, 700, 1000, 1000, 1000, 1000, 1000);
+        List<Integer> steps = run(garbage, 10);
+        // interval 4 from steps 0-3; growth past the budget 2 steps after the level at step 4: interval 2
+        assertEquals(List.of(3, 5, 7, 9), steps);
+        assertEquals(2, garbage.interval());
+        NativeGarbage spike = scripted(256, 400, 400, 400, 400, 400, 400, 400, 400, 700, 700, 1100, 1100, 1100);
+        List<Integer> spikeSteps = run(spike, 13);
+        // interval 9 from steps 0-8 (700 at step 8); a spike one step after the next level (step 10) halves it
+        assertEquals(List.of(8, 10), spikeSteps.subList(0, 2));
+        assertEquals(4, spike.interval(), "halved, not cut to the 1 step the spike took");
     }
 
     @Test
     void aLoopThatMakesLittleGarbageIsNeverInterrupted() {
         assertEquals(List.of(), collectingSteps(256, 300, 310, 320, 330, 340, 350, 360, 370, 380, 390));
-    }
-
-    @Test
-    void aLevelThatStaysHighAfterACollectionDoesNotCauseACollectionEveryStep() {
-        // the run keeps 1 000 MiB alive after collecting: the level moves up with it
-        assertEquals(List.of(1), collectingSteps(256, 700, 1000, 1000, 1010, 1020, 1030, 1040));
     }
 
     @Test
