@@ -1,6 +1,7 @@
 package org.gan4j.eval;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -97,6 +98,58 @@ public final class JudgeClassifier {
      */
     public static JudgeClassifier fashionMnist() {
         return train(FashionMnist.embedded(Split.TRAIN), FashionMnist.embedded(Split.TEST), JudgeConfig.defaults());
+    }
+
+    /**
+     * The judge of {@link #fashionMnist()}, kept in a file so that it is trained once: loaded from {@code file} when
+     * that holds it (see {@link #loadOrTrain}), else trained (20–40 s) and saved there. The notebooks of the course
+     * share one such file, so only the first of them trains a judge.
+     *
+     * @param file where the judge is kept; missing folders are created
+     * @return the judge, predicting exactly as a freshly trained one
+     * @throws IOException if {@code file} exists but is not a saved judge (it is then left untouched), or cannot be
+     *                     written
+     */
+    public static JudgeClassifier fashionMnist(Path file) throws IOException {
+        return loadOrTrain(file, FashionMnist.embedded(Split.TRAIN), FashionMnist.embedded(Split.TEST),
+                JudgeConfig.defaults());
+    }
+
+    /**
+     * Loads the judge saved in {@code file} if it was trained with {@code config} on the same images as {@code train}
+     * (equal {@link ImageDataset#fingerprint() fingerprints}) and tested on a set of the size and source of
+     * {@code test}; otherwise trains one with {@link #train(ImageDataset, ImageDataset, JudgeConfig)} and saves it
+     * to {@code file} (atomically), replacing the saved judge that did not match.
+     *
+     * @param file   where the judge is kept; missing folders are created
+     * @param train  labelled real images to learn from
+     * @param test   labelled real images, not in {@code train}, to measure the judge on
+     * @param config features and trainer settings
+     * @return the loaded or trained judge
+     * @throws IOException if {@code file} exists but is not a saved judge (it is then left untouched), or cannot be
+     *                     written
+     */
+    public static JudgeClassifier loadOrTrain(Path file, ImageDataset train, ImageDataset test, JudgeConfig config)
+            throws IOException {
+        Objects.requireNonNull(file, "file");
+        Objects.requireNonNull(train, "train");
+        Objects.requireNonNull(test, "test");
+        Objects.requireNonNull(config, "config");
+        if (Files.exists(file)) {
+            JudgeClassifier saved = load(file);
+            if (saved.config().equals(config) && saved.trainingFingerprint().equals(train.fingerprint())
+                    && saved.classNames().equals(train.classNames())
+                    && saved.testEvaluation().what().equals(test.size() + " images of " + test.source())) {
+                return saved;
+            }
+        }
+        JudgeClassifier judge = train(train, test, config);
+        Path folder = file.toAbsolutePath().getParent();
+        if (folder != null) {
+            Files.createDirectories(folder);
+        }
+        judge.save(file);
+        return judge;
     }
 
     /**

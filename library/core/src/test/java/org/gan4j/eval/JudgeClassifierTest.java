@@ -278,4 +278,51 @@ class JudgeClassifierTest {
         IOException e = assertThrows(IOException.class, () -> JudgeClassifier.load(file));
         assertTrue(e.getMessage().contains("is not a saved gan4j judge"), e.getMessage());
     }
+
+    @Test
+    void loadOrTrainTrainsOnceThenLoadsTheSavedJudge(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("cache").resolve("judge.bin");
+        ImageDataset small = train.shuffled(5).take(600);
+        ImageDataset probe = test.take(100);
+        JudgeConfig config = JudgeConfig.defaults().withEpochs(1);
+        JudgeClassifier first = JudgeClassifier.loadOrTrain(file, small, probe, config);
+        assertTrue(Files.isRegularFile(file), "the trained judge is saved, its folder created");
+        byte[] saved = Files.readAllBytes(file);
+        JudgeClassifier second = JudgeClassifier.loadOrTrain(file, small, probe, config);
+        // loaded, not trained again: the recorded training time (nanoseconds) is the first run's, the file unchanged
+        assertEquals(first.trainingTime(), second.trainingTime());
+        assertArrayEquals(saved, Files.readAllBytes(file));
+        double[][] p = first.probabilities(probe);
+        double[][] q = second.probabilities(probe);
+        for (int i = 0; i < p.length; i++) {
+            assertArrayEquals(p[i], q[i], "bit-for-bit equal probabilities of image " + i);
+        }
+    }
+
+    @Test
+    void loadOrTrainReplacesAJudgeOfOtherDataOrSettings(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("judge.bin");
+        ImageDataset small = train.shuffled(5).take(600);
+        ImageDataset probe = test.take(100);
+        JudgeConfig config = JudgeConfig.defaults().withEpochs(1);
+        JudgeClassifier.loadOrTrain(file, small, probe, config);
+        JudgeClassifier otherSeed = JudgeClassifier.loadOrTrain(file, small, probe, config.withSeed(99));
+        assertEquals(config.withSeed(99), otherSeed.config());
+        assertEquals(config.withSeed(99), JudgeClassifier.load(file).config(), "the file now holds the new judge");
+        ImageDataset otherImages = train.shuffled(6).take(600);
+        JudgeClassifier otherData = JudgeClassifier.loadOrTrain(file, otherImages, probe, config.withSeed(99));
+        assertEquals(otherImages.fingerprint(), otherData.trainingFingerprint());
+        assertEquals(otherImages.fingerprint(), JudgeClassifier.load(file).trainingFingerprint());
+    }
+
+    @Test
+    void loadOrTrainLeavesAFileThatIsNoJudgeUntouched(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("notes.txt");
+        Files.writeString(file, "my notes");
+        IOException e = assertThrows(IOException.class, () -> JudgeClassifier.loadOrTrain(file,
+                train.take(100), test.take(50), JudgeConfig.defaults().withEpochs(1)));
+        assertTrue(e.getMessage().contains(file.toString()) && e.getMessage().contains("is not a saved gan4j judge"),
+                e.getMessage());
+        assertEquals("my notes", Files.readString(file));
+    }
 }
