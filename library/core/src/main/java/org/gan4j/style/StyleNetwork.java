@@ -310,8 +310,8 @@ public final class StyleNetwork implements Network {
     /**
      * Every intermediate array of a pass lives in this thread's workspace of this name and is reused from step to
      * step (fresh native memory per array made a training step several times slower); only outputs leave it, as
-     * copies. The backward pass recomputes the forward pass from the recorded random draws inside its own workspace
-     * scope instead of keeping the forward pass's intermediates alive between two calls.
+     * copies. The exception is {@link #forward}, whose intermediates {@link #backward} needs after the discriminator
+     * has run: they are allocated outside workspaces and kept until then.
      */
     private static final String WORKSPACE = "gan4j-style-pass";
     private static final WorkspaceConfiguration WORKSPACE_CONFIG = WorkspaceConfiguration.builder()
@@ -339,6 +339,8 @@ public final class StyleNetwork implements Network {
 
     /** The draws of the last {@link #forward}, for {@link #backward}. */
     private Draws lastDraws;
+    /** The pass of the last {@link #forward}, until {@link #backward} uses it. */
+    private Pass lastPass;
 
     private static MemoryWorkspace workspace() {
         return Nd4j.getWorkspaceManager().getAndActivateWorkspace(WORKSPACE_CONFIG, WORKSPACE);
@@ -363,16 +365,22 @@ public final class StyleNetwork implements Network {
         }
     }
 
+    /**
+     * The pass of the last {@link #forward}, kept for {@link #backward}: its arrays live outside any workspace, so
+     * they stay valid while the discriminator runs in between (recomputing them cost a fifth of a training step).
+     */
     @Override
     public INDArray forward(INDArray input, RandomStream randomness) {
         Draws d = draw(input, randomness);
         lastDraws = d;
-        try (MemoryWorkspace ws = workspace()) {
+        lastPass = null;
+        try (MemoryWorkspace outside = Nd4j.getWorkspaceManager().scopeOutOfWorkspaces()) {
             Pass pass = pass(d);
             INDArray wA = pass.mapping().w().get(NDArrayIndex.interval(0, input.size(0)), NDArrayIndex.all());
             INDArray average = p.get("wAverage");
             average.addi(wA.mean(0).subi(average).muli(1 - spec.averageDecay()));
-            return pass.synthesis().output().detach();
+            lastPass = pass;
+            return pass.synthesis().output().dup();
         }
     }
 
@@ -444,9 +452,13 @@ public final class StyleNetwork implements Network {
             throw new IllegalStateException("backward needs a training forward pass first");
         }
         Draws d = lastDraws;
+        Pass pass = lastPass;
+        lastPass = null;
         int n = (int) d.input().size(0);
         try (MemoryWorkspace ws = workspace()) {
-            Pass pass = pass(d);
+            if (pass == null) {
+                pass = pass(d); // a second backward after one forward: recompute the pass from its draws
+            }
             INDArray[] perLayer = synthesisBackward(pass.synthesis(), outputGradient, null);
             INDArray dwA = Nd4j.zeros(type, n, spec.styleSize());
             INDArray dwB = d.keepA() == null ? null : Nd4j.zeros(type, n, spec.styleSize());
