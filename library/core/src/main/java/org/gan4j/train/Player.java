@@ -15,11 +15,14 @@ final class Player {
     final INDArray statMask;
     /** 1 - statMask. */
     final INDArray trainableMask;
+    /** Whether the network keeps no statistics among its parameters (then the mask need not be applied). */
+    private final boolean allTrainable;
 
     Player(Network net) {
         this.net = net;
         statMask = net.statisticsMask();
         trainableMask = statMask.rsub(1.0);
+        allTrainable = statMask.sumNumber().doubleValue() == 0;
     }
 
     /** Forward pass in training mode; keeps what {@link #backward} needs. */
@@ -39,7 +42,7 @@ final class Player {
 
     /** L2 norm of the trainable part of a gradient (statistics excluded). */
     double trainableNorm(INDArray gradient) {
-        return gradient.mul(trainableMask).norm2Number().doubleValue();
+        return (allTrainable ? gradient : gradient.mul(trainableMask)).norm2Number().doubleValue();
     }
 
     /** One optimiser step with {@code total} as the gradient (already a batch mean). */
