@@ -1,6 +1,8 @@
 package org.gan4j.train;
 
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -59,6 +61,7 @@ public final class GanTrainer {
      * Use {@code new GanTrainer(GanConfig.read(...).toBuilder().steps(n).build())} to train further than the saved
      * {@code steps}.
      *
+     * @throws NoSuchFileException naming {@code checkpoint}, if that folder does not exist
      * @throws IOException              if {@code config.json} cannot be read (e.g. {@code checkpoint} is no checkpoint)
      * @throws IllegalArgumentException naming the file and field, if {@code config.json} is not a valid configuration
      */
@@ -66,10 +69,14 @@ public final class GanTrainer {
         if (checkpoint == null) {
             throw new IllegalArgumentException("checkpoint must not be null");
         }
+        if (!Files.exists(checkpoint)) {
+            throw new NoSuchFileException(checkpoint.toString(), null,
+                    "no checkpoint here: the folder does not exist (has the run that saves it been trained yet?)");
+        }
         GanConfig config;
         try {
             config = Checkpoint.readConfig(checkpoint);
-        } catch (java.nio.file.NoSuchFileException e) {
+        } catch (NoSuchFileException e) {
             throw new IOException(checkpoint + " is not a gan4j checkpoint: it has no config.json", e);
         }
         return new GanTrainer(config);
@@ -136,7 +143,7 @@ public final class GanTrainer {
             throw new IllegalArgumentException("steps must be >= 1, got " + steps);
         }
         TrainingSession session = null;
-        if (java.nio.file.Files.isDirectory(checkpoint)) {
+        if (Files.isDirectory(checkpoint)) {
             try {
                 GanConfig saved = fromCheckpoint(checkpoint).config();
                 if (saved.equals(config)) {

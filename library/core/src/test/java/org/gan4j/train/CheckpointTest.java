@@ -82,6 +82,13 @@ class CheckpointTest {
 
         IOException e = assertThrows(IOException.class, () -> GanTrainer.fromCheckpoint(tmp));
         assertTrue(e.getMessage().contains("is not a gan4j checkpoint: it has no config.json"), e.getMessage());
+
+        Path never = tmp.resolve("never-saved");
+        IOException missing = assertThrows(java.nio.file.NoSuchFileException.class,
+                () -> GanTrainer.fromCheckpoint(never));
+        assertTrue(missing.getMessage().contains(never.toString())
+                && missing.getMessage().contains("the folder does not exist"), missing.getMessage());
+        assertFalse(Files.exists(never), "reading a missing checkpoint creates nothing");
     }
 
     @Test
