@@ -25,7 +25,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * {@link Evaluator#fashionMnist()} (Fréchet distance beside its real floor, KID, precision/recall, density/coverage)
  * and appends one row per run to {@code build/full-run/results.csv} (system property {@code gan4j.fullRun.csv}).
  *
- * <p>Run it with {@code environment/full-run [cpuMinutes [threads [dcgan|conditional|both|style|wgan|hinge|all]]]}, which builds the test
+ * <p>Run it with {@code environment/full-run [cpuMinutes [threads [dcgan|conditional|both|style|wgan|hinge|all|inversion|infogan|issue11]]]}, which builds the test
  * classes and starts this class with the JVM options of {@code environment/jvm.options}.
  *
  * <p>Measured 2026-11-21 on the 2-core development machine (nothing else running), 15 CPU-minutes per run, 2 threads:
@@ -50,8 +50,9 @@ public final class FullFashionMnistRun {
      * Trains and judges.
      *
      * @param args optional: CPU-minutes per run (default 15), ND4J threads (default 2), which runs: dcgan,
-     *             conditional, both (the two DCGANs, default), style, wgan (WGAN-GP), hinge, or all (the five: the
-     *             reference table)
+     *             conditional, both (the two DCGANs, default), style, wgan (WGAN-GP), hinge, all (the five: the
+     *             reference table), or issue 11's full-scale checks: inversion (the conditional DCGAN, then
+     *             projection and re-classing of 100 test images), infogan, issue11 (both)
      */
     public static void main(String[] args) throws Exception {
         double minutes = args.length > 0 ? Double.parseDouble(args[0]) : 15;
@@ -89,6 +90,65 @@ public final class FullFashionMnistRun {
             GanResult r = trainWithin(fullHinge(), TrainingSet.of(train.features()), minutes);
             report("hinge", r, judge, evaluator, minutes, threads, csv, "(the DCGAN's target: >= 9)");
         }
+        if (which.equals("inversion") || which.equals("issue11")) {
+            GanResult r = trainWithin(fullConditional(10),
+                    TrainingSet.labelled(train.features(), train.labels(), 10), minutes);
+            reportInversion(r, test, judge);
+        }
+        if (which.equals("infogan") || which.equals("issue11")) {
+            GanResult r = trainWithin(fullInfoGan(), TrainingSet.of(train.features()), minutes);
+            reportInfoGan(r, judge);
+        }
+    }
+
+    /**
+     * Issue 11's inversion checks at full scale: the first 100 images of the full test split (never trained on)
+     * projected into z under their labels with 300 steps (notebook 07's full mode); prints the judged class kept
+     * (target ≥ 85 %), how many reconstructions beat the best of 1 000 random samples in pixels, and the re-classing
+     * report.
+     */
+    private static void reportInversion(GanResult r, ImageDataset test, JudgeClassifier judge) {
+        int n = 100;
+        org.nd4j.linalg.api.ndarray.INDArray targets = test.features(0, n);
+        int[] labels = java.util.Arrays.copyOf(test.labels(), n);
+        long t0 = System.nanoTime();
+        org.gan4j.invert.Projection projection = org.gan4j.invert.Projector.of(r.emaGenerator(),
+                org.gan4j.invert.ProjectorOptions.defaults().withSteps(300)).project(targets, labels);
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        int[] original = judge.predict(ImageDataset.of(targets, "originals"));
+        int[] reconstructed = judge.predict(ImageDataset.of(projection.reconstructions(), "reconstructions"));
+        int kept = 0;
+        for (int i = 0; i < n; i++) {
+            kept += original[i] == reconstructed[i] ? 1 : 0;
+        }
+        org.nd4j.linalg.api.ndarray.INDArray random = r.emaGenerator().sample(1000, 99).reshape(1000, -1);
+        double[] errors = projection.pixelErrors();
+        int closer = 0;
+        for (int i = 0; i < n; i++) {
+            org.nd4j.linalg.api.ndarray.INDArray d = random.subRowVector(targets.slice(i).reshape(1, -1));
+            closer += errors[i] < d.muli(d).mean(1).minNumber().doubleValue() ? 1 : 0;
+        }
+        System.out.printf(Locale.ROOT, "FULL inversion: conditional DCGAN, %d steps, %.1f min wall; %d test images "
+                        + "projected in %.0f s: judged class kept in %d of %d (target >= 85), closer than the best of "
+                        + "1000 random samples for %d of %d%n  re-classing: %s%n", r.steps(), wallMinutes(r), n,
+                seconds, kept, n, closer, n, org.gan4j.invert.StyleTransfer.reclassReport(r.emaGenerator(),
+                        projection, judge));
+    }
+
+    /**
+     * Issue 11's InfoGAN checks at full scale: the categorical code's agreement with the judge after the best
+     * one-to-one matching (100 images per code value; target &gt; 60 %) and the most monotonic continuous code (50
+     * sweeps of 5 points against ink and width; target ≥ 80 %).
+     */
+    private static void reportInfoGan(GanResult r, JudgeClassifier judge) {
+        org.gan4j.info.InfoCodes codes = r.config().info();
+        org.gan4j.info.InfoProbe.CategoryAgreement agreement = org.gan4j.info.InfoProbe.categories(r.emaGenerator(),
+                codes, judge, 100, 7);
+        org.gan4j.info.InfoProbe.SweepReport sweeps = org.gan4j.info.InfoProbe.mostMonotonic(r.emaGenerator(), codes,
+                50, 5, 3);
+        System.out.printf(Locale.ROOT, "FULL infogan: %d steps, %.1f min wall: categorical agreement %.1f %% "
+                        + "(target > 60 %%), most monotonic continuous code %s%n  %s%n", r.steps(), wallMinutes(r),
+                100 * agreement.agreement(), sweeps, agreement);
     }
 
     /**
@@ -177,6 +237,14 @@ public final class FullFashionMnistRun {
     /** {@link #fullDcgan()} with the hinge loss (Lim &amp; Ye 2017) instead of the non-saturating one. */
     static GanConfig fullHinge() {
         return fullDcgan().toBuilder().loss(org.gan4j.loss.GanLoss.hinge()).build();
+    }
+
+    /**
+     * The full-run InfoGAN: {@link GanConfig#quickInfoGan()} (a categorical code of 10 values, 2 continuous codes,
+     * λ = 1) widened like {@link #fullDcgan()}: latent 64 = 52 noise entries and the 12 code entries.
+     */
+    static GanConfig fullInfoGan() {
+        return widen(GanConfig.quickInfoGan(), 0);
     }
 
     /** The conditional counterpart of {@link #fullDcgan()}. */
