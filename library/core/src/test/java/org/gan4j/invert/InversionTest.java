@@ -60,30 +60,14 @@ class InversionTest {
 
     @Test
     void reconstructionsKeepTheJudgedClassOfTheOriginal() {
-        int[] original = judge.predict(ImageDataset.of(targets, "originals"));
-        int[] reconstructed = judge.predict(ImageDataset.of(projection.reconstructions(), "reconstructions"));
-        int same = 0;
-        for (int i = 0; i < IMAGES; i++) {
-            if (original[i] == reconstructed[i]) {
-                same++;
-            }
-        }
+        int same = InversionChecks.judgedClassKept(judge, targets, projection);
         System.out.printf(Locale.ROOT, "inversion: judged class kept in %d of %d test images%n", same, IMAGES);
         assertTrue(same >= 70, same + " of " + IMAGES);
     }
 
     @Test
     void reconstructionsAreCloserThanTheBestOfAThousandRandomSamples() {
-        INDArray random = generator.sample(RANDOM_SAMPLES, 99).reshape(RANDOM_SAMPLES, -1);
-        double[] errors = projection.pixelErrors();
-        int closer = 0;
-        for (int i = 0; i < IMAGES; i++) {
-            INDArray d = random.subRowVector(targets.get(NDArrayIndex.point(i)).reshape(1, -1));
-            double best = d.muli(d).mean(1).minNumber().doubleValue();
-            if (errors[i] < best) {
-                closer++;
-            }
-        }
+        int closer = InversionChecks.closerThanBestRandomSample(generator, targets, projection, RANDOM_SAMPLES, 99);
         System.out.printf(Locale.ROOT, "inversion: closer than the best of %d random samples for %d of %d%n",
                 RANDOM_SAMPLES, closer, IMAGES);
         assertTrue(closer >= 90, closer + " of " + IMAGES);

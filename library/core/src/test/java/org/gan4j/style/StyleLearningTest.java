@@ -20,6 +20,7 @@ import org.gan4j.train.TrainingSet;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.gan4j.invert.InversionChecks;
 import org.gan4j.invert.Projection;
 import org.gan4j.invert.Projector;
 import org.gan4j.invert.ProjectorOptions;
@@ -124,17 +125,8 @@ class StyleLearningTest {
                 .project(targets);
         System.out.printf(Locale.ROOT, "quick style preset, W+ projection of %d test images in %.1f s: %s%n", n,
                 (System.nanoTime() - t0) / 1e9, p);
-        int[] original = judge.predict(ImageDataset.of(targets, "originals"));
-        int[] reconstructed = judge.predict(ImageDataset.of(p.reconstructions(), "reconstructions"));
-        INDArray random = result.emaGenerator().sample(1000, 99).reshape(1000, -1);
-        double[] errors = p.pixelErrors();
-        int kept = 0;
-        int closer = 0;
-        for (int i = 0; i < n; i++) {
-            kept += original[i] == reconstructed[i] ? 1 : 0;
-            INDArray d = random.subRowVector(targets.get(NDArrayIndex.point(i)).reshape(1, -1));
-            closer += errors[i] < d.muli(d).mean(1).minNumber().doubleValue() ? 1 : 0;
-        }
+        int kept = InversionChecks.judgedClassKept(judge, targets, p);
+        int closer = InversionChecks.closerThanBestRandomSample(result.emaGenerator(), targets, p, 1000, 99);
         int half = n / 2;
         StyleTransfer.MixingReport mixing = StyleTransfer.mixingReport(trained, p.slice(0, half), p.slice(half, n), 4,
                 judge);

@@ -115,19 +115,9 @@ public final class FullFashionMnistRun {
         org.gan4j.invert.Projection projection = org.gan4j.invert.Projector.of(r.emaGenerator(),
                 org.gan4j.invert.ProjectorOptions.defaults().withSteps(300)).project(targets, labels);
         double seconds = (System.nanoTime() - t0) / 1e9;
-        int[] original = judge.predict(ImageDataset.of(targets, "originals"));
-        int[] reconstructed = judge.predict(ImageDataset.of(projection.reconstructions(), "reconstructions"));
-        int kept = 0;
-        for (int i = 0; i < n; i++) {
-            kept += original[i] == reconstructed[i] ? 1 : 0;
-        }
-        org.nd4j.linalg.api.ndarray.INDArray random = r.emaGenerator().sample(1000, 99).reshape(1000, -1);
-        double[] errors = projection.pixelErrors();
-        int closer = 0;
-        for (int i = 0; i < n; i++) {
-            org.nd4j.linalg.api.ndarray.INDArray d = random.subRowVector(targets.slice(i).reshape(1, -1));
-            closer += errors[i] < d.muli(d).mean(1).minNumber().doubleValue() ? 1 : 0;
-        }
+        int kept = org.gan4j.invert.InversionChecks.judgedClassKept(judge, targets, projection);
+        int closer = org.gan4j.invert.InversionChecks.closerThanBestRandomSample(r.emaGenerator(), targets, projection,
+                1000, 99);
         System.out.printf(Locale.ROOT, "FULL inversion: conditional DCGAN, %d steps, %.1f min wall; %d test images "
                         + "projected in %.0f s: judged class kept in %d of %d (target >= 85), closer than the best of "
                         + "1000 random samples for %d of %d%n  re-classing: %s%n", r.steps(), wallMinutes(r), n,
