@@ -231,10 +231,20 @@ public final class FullFashionMnistRun {
 
     /**
      * The full-run InfoGAN: {@link GanConfig#quickInfoGan()} (a categorical code of 10 values, 2 continuous codes,
-     * λ = 1) widened like {@link #fullDcgan()}: latent 64 = 52 noise entries and the 12 code entries.
+     * λ = 1) widened like {@link #fullDcgan()}: latent 64 = 52 noise entries and the 12 code entries, or as many
+     * noise entries as the system property {@code gan4j.fullRun.infoNoise} says (then a latent of that plus 12).
      */
     static GanConfig fullInfoGan() {
-        return widen(GanConfig.quickInfoGan(), 0);
+        GanConfig wide = widen(GanConfig.quickInfoGan(), 0);
+        Integer noise = Integer.getInteger("gan4j.fullRun.infoNoise");
+        if (noise == null) {
+            return wide;
+        }
+        if (noise < 1) {
+            throw new IllegalArgumentException("gan4j.fullRun.infoNoise must be >= 1, got " + noise);
+        }
+        return wide.toBuilder().generator(org.gan4j.nn.DcganGenerator.builder()
+                .latentSize(noise + wide.info().width()).baseWidth(32).build()).build();
     }
 
     /** The conditional counterpart of {@link #fullDcgan()}. */
