@@ -72,7 +72,7 @@ class Plan(unittest.TestCase):
 class Schedule(unittest.TestCase):
     def run_schedule(self, after_by_name, seconds_by_name, jobs):
         """Runs the schedule with a fake notebook run that takes seconds[nb] of simulated time (an event loop with
-        no real sleeping: each run yields until the simulated clock reaches its end). Returns (start order,
+        no real sleeping: each run yields until the simulated clock reaches its end). Returns ({name: result},
         events [(time, 'start'|'end', name)])."""
         after = {Path(name): [Path(dep) for dep in deps] for name, deps in after_by_name.items()}
         seconds = {Path(name): value for name, value in seconds_by_name.items()}

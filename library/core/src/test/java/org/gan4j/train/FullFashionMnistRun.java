@@ -235,16 +235,12 @@ public final class FullFashionMnistRun {
      * noise entries as the system property {@code gan4j.fullRun.infoNoise} says (then a latent of that plus 12).
      */
     static GanConfig fullInfoGan() {
-        GanConfig wide = widen(GanConfig.quickInfoGan(), 0);
-        Integer noise = Integer.getInteger("gan4j.fullRun.infoNoise");
-        if (noise == null) {
-            return wide;
-        }
+        GanConfig quick = GanConfig.quickInfoGan();
+        int noise = Integer.getInteger("gan4j.fullRun.infoNoise", 64 - quick.info().width());
         if (noise < 1) {
             throw new IllegalArgumentException("gan4j.fullRun.infoNoise must be >= 1, got " + noise);
         }
-        return wide.toBuilder().generator(org.gan4j.nn.DcganGenerator.builder()
-                .latentSize(noise + wide.info().width()).baseWidth(32).build()).build();
+        return widen(quick, 0, noise + quick.info().width());
     }
 
     /** The conditional counterpart of {@link #fullDcgan()}. */
@@ -253,8 +249,13 @@ public final class FullFashionMnistRun {
     }
 
     private static GanConfig widen(GanConfig quick, int numClasses) {
+        return widen(quick, numClasses, 64);
+    }
+
+    private static GanConfig widen(GanConfig quick, int numClasses, int latentSize) {
         return quick.toBuilder()
-                .generator(org.gan4j.nn.DcganGenerator.builder().latentSize(64).numClasses(numClasses).baseWidth(32)
+                .generator(org.gan4j.nn.DcganGenerator.builder().latentSize(latentSize).numClasses(numClasses)
+                        .baseWidth(32)
                         .build())
                 .discriminator(org.gan4j.nn.DcganDiscriminator.builder().numClasses(numClasses).baseWidth(32)
                         .conditioning(quick.discriminator().conditioning())
