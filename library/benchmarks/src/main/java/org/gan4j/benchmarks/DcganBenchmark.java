@@ -10,6 +10,7 @@ import java.util.Locale;
 
 import org.bytedeco.javacpp.Pointer;
 import org.gan4j.backend.Backend;
+import org.gan4j.backend.MemoryWatch;
 import org.gan4j.data.FashionMnist;
 import org.gan4j.data.Split;
 import org.gan4j.train.GanConfig;
@@ -129,6 +130,7 @@ public final class DcganBenchmark {
             Nd4j.getEnvironment().setMaxThreads(o.threads());
         }
         System.out.println(Backend.describe());
+        MemoryWatch.startFromSystemProperties().ifPresent(System.out::println);
         INDArray images = FashionMnist.embedded(Split.TRAIN).features();
         TrainingSet data = TrainingSet.of(images);
         if (o.memory()) {

@@ -4,14 +4,14 @@ import java.util.function.LongSupplier;
 import org.bytedeco.javacpp.Pointer;
 
 /**
- * Frees the native buffers of finished training steps at a moment the caller chooses, before JavaCPP's
- * physical-memory limit does it the slow way.
+ * Frees the native buffers of finished training steps at a moment the training loop chooses, before a limit on
+ * resident memory makes it happen at an arbitrary one.
  *
  * <p>ND4J frees an array's native buffer only when the garbage collector finds the array's small Java object
  * unreachable, so the collector has no reason of its own to run while a training loop makes tens of megabytes of
- * native garbage per step. Left alone, resident memory grows until it passes
- * {@code -Dorg.bytedeco.javacpp.maxphysicalbytes}; JavaCPP then, inside the allocation that crossed it, calls
- * {@code System.gc()}, sleeps 100 ms, trims the C heap ({@code malloc_trim}) and retries — and the buffers of the
+ * native garbage per step. Left alone, resident memory grows until it passes a limit: {@link MemoryWatch}'s (the
+ * kernel's), or JavaCPP's {@code -Dorg.bytedeco.javacpp.maxphysicalbytes}, which inside the allocation that crossed it
+ * calls {@code System.gc()}, sleeps 100 ms, trims the C heap ({@code malloc_trim}) and retries — and the buffers of the
  * next steps land on fresh pages, whose first touch is slow. Measured on the reference DCGAN (docs/performance.md,
  * "Throughput: what changed") that costs about 15 % of the training speed.
  *

@@ -2,6 +2,7 @@ package org.gan4j.eval;
 
 import java.nio.file.Path;
 
+import org.gan4j.backend.MemoryWatch;
 import org.gan4j.data.FashionMnist;
 import org.gan4j.data.ImageDataset;
 import org.gan4j.data.Split;
@@ -25,6 +26,7 @@ public final class TrainFeatureNetwork {
             System.exit(2);
         }
         Path out = Path.of(args[0]);
+        MemoryWatch.startFromSystemProperties().ifPresent(System.out::println);
         FeatureNetworkOptions options = FeatureNetworkOptions.defaults();
         if (args.length >= 2) {
             options = options.withEpochs(Integer.parseInt(args[1]));

@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.Locale;
+import org.gan4j.backend.MemoryWatch;
 import org.gan4j.data.FashionMnist;
 import org.gan4j.data.ImageDataset;
 import org.gan4j.data.Split;
@@ -59,6 +60,7 @@ public final class FullFashionMnistRun {
         int threads = args.length > 1 ? Integer.parseInt(args[1]) : 2;
         String which = args.length > 2 ? args[2] : "both";
         Nd4j.getEnvironment().setMaxMasterThreads(threads);
+        MemoryWatch.startFromSystemProperties().ifPresent(System.out::println);
         ImageDataset train = FashionMnist.full(Split.TRAIN);
         ImageDataset test = FashionMnist.full(Split.TEST);
         long t0 = System.nanoTime();

@@ -44,6 +44,7 @@ import org.dflib.jjava.jupyter.messages.request.InterruptRequest;
 import org.dflib.jjava.jupyter.messages.request.IsCompleteRequest;
 import org.dflib.jjava.jupyter.messages.request.KernelInfoRequest;
 import org.dflib.jjava.jupyter.messages.request.ShutdownRequest;
+import org.gan4j.backend.MemoryWatch;
 import org.gan4j.kernel.classpath.ClassPathEntries;
 import org.gan4j.kernel.eval.CellException;
 import org.gan4j.kernel.eval.CellResult;
@@ -632,6 +633,7 @@ public final class Gan4jKernel extends BaseKernel implements MagicHost, WidgetHo
         }
         PrintStream log = System.err; // the kernel's log; cells get their own System.err while they run
         log.println("gan4j kernel: " + ExitGuard.install());
+        startMemoryWatch(log);
         Gan4jKernel kernel = new Gan4jKernel(extra);
         try {
             JupyterConnection jupyter = new GuardedConnection(connection, line -> log.println("gan4j kernel: " + line));
@@ -644,6 +646,22 @@ public final class Gan4jKernel extends BaseKernel implements MagicHost, WidgetHo
             fail("the kernel could not start: " + e);
         }
         System.exit(0);
+    }
+
+    /**
+     * Starts the memory watch of {@code -D}{@value MemoryWatch#LIMIT_PROPERTY} (environment/jvm.options) on a thread of
+     * its own: loading JavaCPP takes ~50 ms that the first cell need not wait for. A bad value is logged, not fatal.
+     */
+    private static void startMemoryWatch(PrintStream log) {
+        Thread t = new Thread(() -> {
+            try {
+                MemoryWatch.startFromSystemProperties().ifPresent(watch -> log.println("gan4j kernel: " + watch));
+            } catch (IllegalArgumentException badLimit) {
+                log.println("gan4j kernel: " + badLimit.getMessage() + "; running without a memory watch");
+            }
+        }, "gan4j-memory-watch-start");
+        t.setDaemon(true);
+        t.start();
     }
 
     private static KernelConnectionProperties readConnectionFile(Path file) {
