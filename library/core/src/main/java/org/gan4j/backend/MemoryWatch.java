@@ -17,8 +17,8 @@ import org.bytedeco.javacpp.Pointer;
  * <p>ND4J frees an array's native buffer only when the garbage collector finds the array's small Java object
  * unreachable, and nothing makes the collector run while a loop makes native garbage. JavaCPP can do it: with
  * {@code -Dorg.bytedeco.javacpp.maxphysicalbytes} set, every native pointer it registers first reads the process's
- * resident memory, and the allocation that crosses the limit collects, sleeps and trims. That reading costs 14 % of a
- * small network's training step and 15–20 % of the quick DCGAN's (docs/performance.md, "Memory off the allocation
+ * resident memory, and the allocation that crosses the limit collects, sleeps and trims. That reading is a system call
+ * on the allocation path of every operation (its measured cost: docs/performance.md, "Memory off the allocation
  * path"). This watch reads resident memory every {@link #DEFAULT_PERIOD} instead, on its own daemon thread; past the
  * limit it runs the collector, at the next reading trims the C heap ({@code malloc_trim}, so the freed pages go back
  * to the system, as JavaCPP does), and if what is alive stays above the limit it waits for that level plus a quarter
