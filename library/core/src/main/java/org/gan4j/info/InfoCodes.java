@@ -21,8 +21,11 @@ import org.nd4j.linalg.ops.transforms.Transforms;
  * @param continuous number of continuous codes, ≥ 0
  * @param lambda     weight λ of the information term, &gt; 0 (the paper: 1 for discrete codes; smaller for
  *                   continuous ones)
+ * @param headHidden hidden units of Q's own layer on D's body features (leaky ReLU, then Q's outputs; the paper's
+ *                   MNIST Q has one of 128), or 0 for Q as a linear readout of the body: extra outputs of D's last
+ *                   dense layer
  */
-public record InfoCodes(int categories, int continuous, double lambda) {
+public record InfoCodes(int categories, int continuous, double lambda, int headHidden) {
 
     /** Validates the codes; each failure names the parameter. */
     public InfoCodes {
@@ -38,6 +41,23 @@ public record InfoCodes(int categories, int continuous, double lambda) {
         if (!(lambda > 0) || Double.isInfinite(lambda)) {
             throw new IllegalArgumentException("lambda must be a finite number > 0, got " + lambda);
         }
+        if (headHidden < 0) {
+            throw new IllegalArgumentException("headHidden must be >= 0 (0 = Q reads D's body linearly), got "
+                    + headHidden);
+        }
+    }
+
+    /**
+     * Codes read back by a linear Q (extra outputs of D's last dense layer); also how configurations written before
+     * {@link #headHidden()} existed read back.
+     */
+    public InfoCodes(int categories, int continuous, double lambda) {
+        this(categories, continuous, lambda, 0);
+    }
+
+    /** These codes with Q given a hidden layer of {@code units} of its own (0: a linear readout). */
+    public InfoCodes withHeadHidden(int units) {
+        return new InfoCodes(categories, continuous, lambda, units);
     }
 
     /** Entries of the latent vector (and extra discriminator outputs) the codes take. */

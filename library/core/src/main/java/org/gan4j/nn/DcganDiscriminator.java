@@ -6,7 +6,6 @@ import org.deeplearning4j.nn.conf.inputs.InputType;
 import org.deeplearning4j.nn.conf.layers.ActivationLayer;
 import org.deeplearning4j.nn.conf.layers.BatchNormalization;
 import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
-import org.deeplearning4j.nn.conf.layers.DenseLayer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.activations.impl.ActivationLReLU;
@@ -79,8 +78,8 @@ public record DcganDiscriminator(int imageSize, int channels, int numClasses, in
     }
 
     @Override
-    public MultiLayerNetwork build(long seed, IUpdater updater, DataType dataType, int auxiliaryOutputs) {
-        Checks.nonNegative("auxiliaryOutputs", auxiliaryOutputs);
+    public MultiLayerNetwork build(long seed, IUpdater updater, DataType dataType, int auxiliaryOutputs,
+                                   int auxiliaryHidden) {
         NeuralNetConfiguration.ListBuilder list = NetworkBase.base(seed, updater, dataType, true).list();
         int convs = imageSize == 28 ? 2 : 3;
         int width = baseWidth;
@@ -99,8 +98,7 @@ public record DcganDiscriminator(int imageSize, int channels, int numClasses, in
             }
             width *= 2;
         }
-        list.layer(new DenseLayer.Builder().name("d_score").nOut(1 + projectedClasses() + auxiliaryOutputs)
-                .activation(Activation.IDENTITY).build());
+        NetworkBase.scoreLayers(list, -1, 1 + projectedClasses(), auxiliaryOutputs, auxiliaryHidden, leakySlope);
         list.setInputType(InputType.convolutional(imageSize, imageSize, channels + labelInputs()));
         return NetworkBase.create(list.build());
     }

@@ -82,7 +82,16 @@ public sealed interface DiscriminatorSpec permits MlpDiscriminator, DcganDiscrim
      * output without them.
      */
     default Network create(long seed, IUpdater updater, DataType dataType, int auxiliaryOutputs) {
-        return new MultiLayerModel(build(seed, updater, dataType, auxiliaryOutputs));
+        return create(seed, updater, dataType, auxiliaryOutputs, 0);
+    }
+
+    /**
+     * {@link #create(long, IUpdater, DataType, int)} with a second head that has a hidden layer of its own of
+     * {@code auxiliaryHidden} units ({@link AuxiliaryHeadLayer}); 0 makes the head a linear readout of the body.
+     */
+    default Network create(long seed, IUpdater updater, DataType dataType, int auxiliaryOutputs,
+                           int auxiliaryHidden) {
+        return new MultiLayerModel(build(seed, updater, dataType, auxiliaryOutputs, auxiliaryHidden));
     }
 
     /**
@@ -101,7 +110,17 @@ public sealed interface DiscriminatorSpec permits MlpDiscriminator, DcganDiscrim
      * The DL4J network with {@code auxiliaryOutputs} extra outputs after the score (and projection) columns: a head
      * sharing the body, such as InfoGAN's Q.
      */
-    MultiLayerNetwork build(long seed, IUpdater updater, DataType dataType, int auxiliaryOutputs);
+    default MultiLayerNetwork build(long seed, IUpdater updater, DataType dataType, int auxiliaryOutputs) {
+        return build(seed, updater, dataType, auxiliaryOutputs, 0);
+    }
+
+    /**
+     * The DL4J network with a second head of {@code auxiliaryOutputs} outputs that has a hidden layer of its own of
+     * {@code auxiliaryHidden} leaky-ReLU units on the body's features ({@link AuxiliaryHeadLayer}); with
+     * {@code auxiliaryHidden} 0 the head is a linear readout of the body, extra outputs of the score layer.
+     */
+    MultiLayerNetwork build(long seed, IUpdater updater, DataType dataType, int auxiliaryOutputs,
+                            int auxiliaryHidden);
 
     /**
      * Reads a network of this specification written by {@link Network#write} (parameters, optimiser state and

@@ -5,7 +5,6 @@ import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.inputs.InputType;
 import org.deeplearning4j.nn.conf.layers.DenseLayer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
-import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.activations.impl.ActivationLReLU;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.learning.config.IUpdater;
@@ -46,8 +45,8 @@ public record MlpDiscriminator(int inputSize, int numClasses, List<Integer> hidd
     }
 
     @Override
-    public MultiLayerNetwork build(long seed, IUpdater updater, DataType dataType, int auxiliaryOutputs) {
-        Checks.nonNegative("auxiliaryOutputs", auxiliaryOutputs);
+    public MultiLayerNetwork build(long seed, IUpdater updater, DataType dataType, int auxiliaryOutputs,
+                                   int auxiliaryHidden) {
         NeuralNetConfiguration.ListBuilder list = NetworkBase.base(seed, updater, dataType, false).list();
         int nIn = inputSize + labelInputs();
         int i = 0;
@@ -56,8 +55,7 @@ public record MlpDiscriminator(int inputSize, int numClasses, List<Integer> hidd
                     .activation(new ActivationLReLU(leakySlope)).build());
             nIn = w;
         }
-        list.layer(new DenseLayer.Builder().name("d_score").nIn(nIn).nOut(1 + projectedClasses() + auxiliaryOutputs)
-                .activation(Activation.IDENTITY).build());
+        NetworkBase.scoreLayers(list, nIn, 1 + projectedClasses(), auxiliaryOutputs, auxiliaryHidden, leakySlope);
         list.setInputType(InputType.feedForward(inputSize + labelInputs()));
         return NetworkBase.create(list.build());
     }

@@ -4,6 +4,8 @@ import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.WorkspaceMode;
 import org.deeplearning4j.nn.conf.distribution.NormalDistribution;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
+import org.deeplearning4j.nn.conf.layers.DenseLayer;
+import org.nd4j.linalg.activations.Activation;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.nn.weights.WeightInit;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -32,6 +34,34 @@ final class NetworkBase {
             b.weightInit(WeightInit.XAVIER);
         }
         return b;
+    }
+
+    /**
+     * A discriminator's last layers: the dense score layer ({@code scoreColumns} outputs, linear) and, for a second
+     * head, its outputs — extra outputs of the same layer, or with {@code auxiliaryHidden > 0} a hidden layer of
+     * that many units of its own ({@link AuxiliaryHeadLayer}).
+     *
+     * @param nIn inputs of the score layer, or -1 to let DL4J infer them from the input type
+     */
+    static void scoreLayers(NeuralNetConfiguration.ListBuilder list, int nIn, int scoreColumns, int auxiliaryOutputs,
+                            int auxiliaryHidden, double leakySlope) {
+        Checks.nonNegative("auxiliaryOutputs", auxiliaryOutputs);
+        Checks.nonNegative("auxiliaryHidden", auxiliaryHidden);
+        if (auxiliaryHidden > 0 && auxiliaryOutputs == 0) {
+            throw new IllegalArgumentException("auxiliaryHidden (" + auxiliaryHidden
+                    + ") needs a head: auxiliaryOutputs must be > 0");
+        }
+        boolean hiddenHead = auxiliaryHidden > 0;
+        DenseLayer.Builder score = new DenseLayer.Builder().name("d_score")
+                .nOut(scoreColumns + (hiddenHead ? auxiliaryHidden : auxiliaryOutputs))
+                .activation(Activation.IDENTITY);
+        if (nIn > 0) {
+            score.nIn(nIn);
+        }
+        list.layer(score.build());
+        if (hiddenHead) {
+            list.layer(AuxiliaryHeadLayer.of(scoreColumns, auxiliaryHidden, auxiliaryOutputs, leakySlope));
+        }
     }
 
     static MultiLayerNetwork create(MultiLayerConfiguration conf) {

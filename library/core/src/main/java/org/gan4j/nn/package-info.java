@@ -26,6 +26,10 @@
  *       sample concatenated with the one-hot label (as extra features for MLPs, as constant extra channels for
  *       images) or, with {@link org.gan4j.nn.LabelConditioning#PROJECTION}, the sample alone with a projection
  *       head.</li>
+ *   <li>A second head on the discriminator's body (InfoGAN's Q): {@code create(seed, updater, dataType,
+ *       auxiliaryOutputs, auxiliaryHidden)} adds its outputs after the score columns, as extra outputs of the last
+ *       dense layer or, with {@code auxiliaryHidden > 0}, through a hidden layer of its own
+ *       ({@link org.gan4j.nn.AuxiliaryHeadLayer}).</li>
  *   <li>{@link org.gan4j.nn.Generator}: a trained generator with the sampling API
  *       ({@code sample(n, seed)}, {@code sample(label, n, seed)}).</li>
  * </ul>

@@ -172,7 +172,7 @@ public final class GanTrainer {
                 config.generatorOptimizer().toUpdater(), DataType.FLOAT);
         Network d = config.discriminator().create(Seeds.discriminatorInit(seed),
                 config.discriminatorOptimizer().toUpdater(), DataType.FLOAT,
-                config.info() == null ? 0 : config.info().width());
+                config.info() == null ? 0 : config.info().width(), config.info() == null ? 0 : config.info().headHidden());
         INDArray ema = config.emaDecay() > 0 ? g.params().dup() : null;
         return new TrainingLoop(config, data, data.fingerprint(), g, d, ema,
                 new DataStream(data.size(), config.batchSize(), Seeds.data(seed)), Seeds.latent(seed),

@@ -187,7 +187,26 @@ final class Json {
         unknown.remove("type");
         Object[] args = new Object[components.length];
         Class<?>[] types = new Class<?>[components.length];
-        for (int i = 0; i < components.length; i++) {
+        // a record that grew trailing components keeps a public constructor of the earlier ones: JSON written before
+        // reads through it (e.g. InfoCodes(categories, continuous, lambda) before headHidden)
+        int present = components.length;
+        while (present > 0 && !o.has(components[present - 1].getName())) {
+            present--;
+        }
+        Constructor<?> earlier = null;
+        if (present < components.length) {
+            Class<?>[] earlierTypes = new Class<?>[present];
+            for (int i = 0; i < present; i++) {
+                earlierTypes[i] = components[i].getType();
+            }
+            try {
+                earlier = recordClass.getConstructor(earlierTypes);
+            } catch (NoSuchMethodException ex) {
+                earlier = null;
+            }
+        }
+        int read = earlier != null ? present : components.length;
+        for (int i = 0; i < read; i++) {
             RecordComponent rc = components[i];
             String field = path.isEmpty() ? rc.getName() : path + "." + rc.getName();
             if (!o.has(rc.getName())) {
@@ -209,6 +228,9 @@ final class Json {
                     + recordClass.getSimpleName() + "; expected " + componentNames(components));
         }
         try {
+            if (earlier != null) {
+                return earlier.newInstance(java.util.Arrays.copyOf(args, present));
+            }
             Constructor<?> constructor = recordClass.getDeclaredConstructor(types);
             constructor.setAccessible(true);
             return constructor.newInstance(args);

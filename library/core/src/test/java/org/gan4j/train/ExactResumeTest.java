@@ -66,6 +66,8 @@ class ExactResumeTest {
         presets.put("conditionalStyleGan", GanConfig.conditionalStyleGan(10));
         presets.put("quickInfoGan (codes and the head Q)", GanConfig.quickInfoGan());
         presets.put("infoGan", GanConfig.infoGan());
+        presets.put("quickInfoGan with Q's own hidden layer", GanConfig.quickInfoGan().toBuilder()
+                .info(GanConfig.quickInfoGan().info().withHeadHidden(32)).build());
         presets.put("quickConditionalInfoGan (codes beside the label)", GanConfig.quickConditionalInfoGan(10));
         presets.put("quickStyleInfoGan (codes through the mapping network)", GanConfig.quickStyleInfoGan());
         for (Map.Entry<String, GanConfig> preset : presets.entrySet()) {

@@ -236,15 +236,16 @@ public final class FullFashionMnistRun {
      * The full-run InfoGAN: {@link GanConfig#quickInfoGan()} (a categorical code of 10 values, 2 continuous codes,
      * λ = 1) widened like {@link #fullDcgan()}: latent 64 = 52 noise entries and the 12 code entries, or as many
      * noise entries as the system property {@code gan4j.fullRun.infoNoise} says (then a latent of that plus 12); for
-     * experiments, {@code gan4j.fullRun.infoLambda} replaces λ and {@code gan4j.fullRun.infoContinuous} the number of
-     * continuous codes.
+     * experiments, {@code gan4j.fullRun.infoLambda} replaces λ, {@code gan4j.fullRun.infoContinuous} the number of
+     * continuous codes and {@code gan4j.fullRun.infoHead} the hidden units of Q's own layer (0: linear Q).
      */
     static GanConfig fullInfoGan() {
         GanConfig quick = GanConfig.quickInfoGan();
         InfoCodes codes = quick.info();
         double lambda = Double.parseDouble(System.getProperty("gan4j.fullRun.infoLambda", String.valueOf(codes.lambda())));
         int continuous = Integer.getInteger("gan4j.fullRun.infoContinuous", codes.continuous());
-        quick = quick.toBuilder().info(new InfoCodes(codes.categories(), continuous, lambda)).build();
+        int head = Integer.getInteger("gan4j.fullRun.infoHead", codes.headHidden());
+        quick = quick.toBuilder().info(new InfoCodes(codes.categories(), continuous, lambda, head)).build();
         int noise = Integer.getInteger("gan4j.fullRun.infoNoise", 64 - codes.width());
         if (noise < 1) {
             throw new IllegalArgumentException("gan4j.fullRun.infoNoise must be >= 1, got " + noise);

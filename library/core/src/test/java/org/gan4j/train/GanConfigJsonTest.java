@@ -37,6 +37,7 @@ class GanConfigJsonTest {
                 GanConfig.styleGan(32, 3), GanConfig.quickStyleGan(), GanConfig.conditionalStyleGan(10),
                 GanConfig.quickInfoGan(), GanConfig.infoGan(), GanConfig.quickConditionalInfoGan(10),
                 GanConfig.quickStyleInfoGan(),
+                GanConfig.quickInfoGan().toBuilder().info(GanConfig.quickInfoGan().info().withHeadHidden(32)).build(),
                 GanConfig.quickConditionalStyleGan(10),
                 base.toBuilder().loss(GanLoss.wasserstein()).regularizer(Regularizer.gradientPenalty(10)).nCritic(5)
                         .discriminator(DcganDiscriminator.builder().normalization(Normalization.NONE).build())
@@ -104,6 +105,23 @@ class GanConfigJsonTest {
         assertFalse(older.contains("\"info\""), older);
         assertEquals(GanConfig.dcgan(28, 1), GanConfig.fromJson(older));
         assertMessage(GanConfig.dcgan(28, 1).toJson().replaceFirst("\"loss\": \\{[^}]*},", ""), "loss must not be null");
+    }
+
+    /**
+     * InfoGAN codes written before Q could have a hidden layer (no "headHidden" field) read through the record's
+     * constructor of the earlier fields, as a linear Q; a missing field before the last ones is still refused.
+     */
+    @Test
+    void infoCodesWrittenBeforeTheHeadsHiddenLayerReadAsALinearHead() {
+        GanConfig config = GanConfig.quickInfoGan();
+        String json = config.toJson();
+        assertTrue(json.contains("\"headHidden\": 0"), json);
+        String older = json.replaceAll(",\\s*\"headHidden\": 0", "");
+        assertFalse(older.contains("headHidden"), older);
+        GanConfig read = GanConfig.fromJson(older);
+        assertEquals(config, read);
+        assertEquals(0, read.info().headHidden());
+        assertMessage(json.replaceFirst("\"continuous\": 2,", ""), "continuous: missing");
     }
 
     private static void assertMessage(String json, String expected) {
