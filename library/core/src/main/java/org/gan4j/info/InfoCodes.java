@@ -13,7 +13,7 @@ import org.nd4j.linalg.ops.transforms.Transforms;
  * c — first one categorical code with {@code categories} values (one-hot), then {@code continuous} codes uniform in
  * [−1, 1]. The discriminator gets {@link #width()} extra outputs, the head Q: logits of the category and the means
  * of the continuous codes (a Gaussian of fixed unit variance). G and Q both minimise {@code λ · L}, with
- * {@code L = CE(softmax(Q_cat), c_cat) + ½ Σ (Q_cont − c_cont)²} on generated images: {@code H(c) − L} is the
+ * {@code L = CE(softmax(Q_cat), c_cat) + w · ½ Σ (Q_cont − c_cont)²} (w = {@link #continuousWeight()}) on generated images: {@code H(c) − L} is the
  * variational lower bound of the mutual information I(c; G(z, c)) (up to the Gaussian's constant), so this is the
  * paper's {@code min_{G,Q} max_D V(D, G) − λ·L_I(G, Q)} with its {@code L_I = H(c) − L}.
  *
@@ -24,8 +24,10 @@ import org.nd4j.linalg.ops.transforms.Transforms;
  * @param headHidden hidden units of Q's own layer on D's body features (leaky ReLU, then Q's outputs; the paper's
  *                   MNIST Q has one of 128), or 0 for Q as a linear readout of the body: extra outputs of D's last
  *                   dense layer
+ * @param continuousWeight weight of the continuous codes' term relative to the categorical one, &gt; 0 (1: the
+ *                   two terms weigh alike; InfoGAN implementations often use 0.1 for continuous codes)
  */
-public record InfoCodes(int categories, int continuous, double lambda, int headHidden) {
+public record InfoCodes(int categories, int continuous, double lambda, int headHidden, double continuousWeight) {
 
     /** Validates the codes; each failure names the parameter. */
     public InfoCodes {
@@ -45,6 +47,17 @@ public record InfoCodes(int categories, int continuous, double lambda, int headH
             throw new IllegalArgumentException("headHidden must be >= 0 (0 = Q reads D's body linearly), got "
                     + headHidden);
         }
+        if (!(continuousWeight > 0) || Double.isInfinite(continuousWeight)) {
+            throw new IllegalArgumentException("continuousWeight must be a finite number > 0, got " + continuousWeight);
+        }
+    }
+
+    /**
+     * Codes whose two terms weigh alike; also how configurations written before {@link #continuousWeight()} existed
+     * read back.
+     */
+    public InfoCodes(int categories, int continuous, double lambda, int headHidden) {
+        this(categories, continuous, lambda, headHidden, 1.0);
     }
 
     /**
@@ -52,12 +65,17 @@ public record InfoCodes(int categories, int continuous, double lambda, int headH
      * {@link #headHidden()} existed read back.
      */
     public InfoCodes(int categories, int continuous, double lambda) {
-        this(categories, continuous, lambda, 0);
+        this(categories, continuous, lambda, 0, 1.0);
     }
 
     /** These codes with Q given a hidden layer of {@code units} of its own (0: a linear readout). */
     public InfoCodes withHeadHidden(int units) {
-        return new InfoCodes(categories, continuous, lambda, units);
+        return new InfoCodes(categories, continuous, lambda, units, continuousWeight);
+    }
+
+    /** These codes with the continuous term weighted {@code weight} relative to the categorical one. */
+    public InfoCodes withContinuousWeight(double weight) {
+        return new InfoCodes(categories, continuous, lambda, headHidden, weight);
     }
 
     /** Entries of the latent vector (and extra discriminator outputs) the codes take. */
@@ -146,8 +164,9 @@ public record InfoCodes(int categories, int continuous, double lambda, int headH
             INDArray target = codes.get(NDArrayIndex.all(), NDArrayIndex.interval(categories, width()))
                     .castTo(q.dataType());
             INDArray diff = means.sub(target);
-            value += 0.5 * diff.mul(diff).sumNumber().doubleValue() / n;
-            gradient.get(NDArrayIndex.all(), NDArrayIndex.interval(categories, width())).assign(diff.divi(n));
+            value += continuousWeight * 0.5 * diff.mul(diff).sumNumber().doubleValue() / n;
+            gradient.get(NDArrayIndex.all(), NDArrayIndex.interval(categories, width()))
+                    .assign(diff.muli(continuousWeight / n));
         }
         return new LossTerm(lambda * value, gradient.muli(lambda));
     }

@@ -42,20 +42,26 @@ class InfoCodesTest {
 
     @Test
     void informationLossGradientMatchesCentralDifferences() {
-        INDArray z = CODES.draw(RandomStream.seeded(3).gaussian(DataType.DOUBLE, 6, 9), RandomStream.seeded(4));
-        INDArray codes = CODES.codesOf(z);
+        assertInformationLoss(CODES, 1.0);
+        assertInformationLoss(CODES.withContinuousWeight(0.25), 0.25);
+    }
+
+    /** The term's gradient against central differences and its value by hand, continuous term weighted {@code w}. */
+    private static void assertInformationLoss(InfoCodes info, double w) {
+        INDArray z = info.draw(RandomStream.seeded(3).gaussian(DataType.DOUBLE, 6, 9), RandomStream.seeded(4));
+        INDArray codes = info.codesOf(z);
         INDArray q = RandomStream.seeded(5).gaussian(DataType.DOUBLE, 6, 6);
-        LossTerm term = CODES.informationLoss(q, codes);
+        LossTerm term = info.informationLoss(q, codes);
         for (long seed = 10; seed < 13; seed++) {
             INDArray u = RandomStream.seeded(seed).gaussian(DataType.DOUBLE, 6, 6);
             double h = 1e-6;
-            double numeric = (CODES.informationLoss(q.add(u.mul(h)), codes).value()
-                    - CODES.informationLoss(q.sub(u.mul(h)), codes).value()) / (2 * h);
+            double numeric = (info.informationLoss(q.add(u.mul(h)), codes).value()
+                    - info.informationLoss(q.sub(u.mul(h)), codes).value()) / (2 * h);
             double exact = term.gradient().mul(u).sumNumber().doubleValue();
             assertTrue(Math.abs(numeric - exact) / (Math.abs(numeric) + Math.abs(exact)) < 1e-7,
                     numeric + " vs " + exact);
         }
-        // value by hand for one row: λ · (−log softmax(q)[c] + ½ Σ (q_cont − c_cont)²), averaged over rows
+        // value by hand for one row: λ · (−log softmax(q)[c] + w · ½ Σ (q_cont − c_cont)²), averaged over rows
         double expected = 0;
         for (int i = 0; i < 6; i++) {
             double max = Double.NEGATIVE_INFINITY;
@@ -71,7 +77,7 @@ class InfoCodesTest {
             expected += -(q.getDouble(i, c) - max - Math.log(sum));
             for (int j = 4; j < 6; j++) {
                 double d = q.getDouble(i, j) - codes.getDouble(i, j);
-                expected += 0.5 * d * d;
+                expected += w * 0.5 * d * d;
             }
         }
         assertEquals(0.7 * expected / 6, term.value(), 1e-12);

@@ -237,7 +237,8 @@ public final class FullFashionMnistRun {
      * λ = 1) widened like {@link #fullDcgan()}: latent 64 = 52 noise entries and the 12 code entries, or as many
      * noise entries as the system property {@code gan4j.fullRun.infoNoise} says (then a latent of that plus 12); for
      * experiments, {@code gan4j.fullRun.infoLambda} replaces λ, {@code gan4j.fullRun.infoContinuous} the number of
-     * continuous codes and {@code gan4j.fullRun.infoHead} the hidden units of Q's own layer (0: linear Q).
+     * continuous codes, {@code gan4j.fullRun.infoHead} the hidden units of Q's own layer (0: linear Q) and
+     * {@code gan4j.fullRun.infoContinuousWeight} the continuous term's weight relative to the categorical one.
      */
     static GanConfig fullInfoGan() {
         GanConfig quick = GanConfig.quickInfoGan();
@@ -245,7 +246,10 @@ public final class FullFashionMnistRun {
         double lambda = Double.parseDouble(System.getProperty("gan4j.fullRun.infoLambda", String.valueOf(codes.lambda())));
         int continuous = Integer.getInteger("gan4j.fullRun.infoContinuous", codes.continuous());
         int head = Integer.getInteger("gan4j.fullRun.infoHead", codes.headHidden());
-        quick = quick.toBuilder().info(new InfoCodes(codes.categories(), continuous, lambda, head)).build();
+        double continuousWeight = Double.parseDouble(System.getProperty("gan4j.fullRun.infoContinuousWeight",
+                String.valueOf(codes.continuousWeight())));
+        quick = quick.toBuilder().info(new InfoCodes(codes.categories(), continuous, lambda, head, continuousWeight))
+                .build();
         int noise = Integer.getInteger("gan4j.fullRun.infoNoise", 64 - codes.width());
         if (noise < 1) {
             throw new IllegalArgumentException("gan4j.fullRun.infoNoise must be >= 1, got " + noise);

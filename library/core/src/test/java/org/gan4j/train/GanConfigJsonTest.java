@@ -37,7 +37,8 @@ class GanConfigJsonTest {
                 GanConfig.styleGan(32, 3), GanConfig.quickStyleGan(), GanConfig.conditionalStyleGan(10),
                 GanConfig.quickInfoGan(), GanConfig.infoGan(), GanConfig.quickConditionalInfoGan(10),
                 GanConfig.quickStyleInfoGan(),
-                GanConfig.quickInfoGan().toBuilder().info(GanConfig.quickInfoGan().info().withHeadHidden(32)).build(),
+                GanConfig.quickInfoGan().toBuilder().info(GanConfig.quickInfoGan().info().withHeadHidden(32)
+                        .withContinuousWeight(0.1)).build(),
                 GanConfig.quickConditionalStyleGan(10),
                 base.toBuilder().loss(GanLoss.wasserstein()).regularizer(Regularizer.gradientPenalty(10)).nCritic(5)
                         .discriminator(DcganDiscriminator.builder().normalization(Normalization.NONE).build())
@@ -108,19 +109,25 @@ class GanConfigJsonTest {
     }
 
     /**
-     * InfoGAN codes written before Q could have a hidden layer (no "headHidden" field) read through the record's
-     * constructor of the earlier fields, as a linear Q; a missing field before the last ones is still refused.
+     * InfoGAN codes written before Q could have a hidden layer and the continuous term a weight of its own (no
+     * "headHidden", no "continuousWeight") read through the record's constructors of the earlier fields, as a linear
+     * Q with both terms weighed alike; a missing field before the last ones is still refused.
      */
     @Test
     void infoCodesWrittenBeforeTheHeadsHiddenLayerReadAsALinearHead() {
         GanConfig config = GanConfig.quickInfoGan();
         String json = config.toJson();
         assertTrue(json.contains("\"headHidden\": 0"), json);
-        String older = json.replaceAll(",\\s*\"headHidden\": 0", "");
+        assertTrue(json.contains("\"continuousWeight\": 1.0"), json);
+        String withoutWeight = json.replaceAll(",\\s*\"continuousWeight\": 1.0", "");
+        assertFalse(withoutWeight.contains("continuousWeight"), withoutWeight);
+        assertEquals(config, GanConfig.fromJson(withoutWeight));
+        String older = withoutWeight.replaceAll(",\\s*\"headHidden\": 0", "");
         assertFalse(older.contains("headHidden"), older);
         GanConfig read = GanConfig.fromJson(older);
         assertEquals(config, read);
         assertEquals(0, read.info().headHidden());
+        assertEquals(1.0, read.info().continuousWeight());
         assertMessage(json.replaceFirst("\"continuous\": 2,", ""), "continuous: missing");
     }
 
