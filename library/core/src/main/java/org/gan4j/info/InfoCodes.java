@@ -166,7 +166,7 @@ public record InfoCodes(int categories, int continuous, double lambda, int headH
             INDArray diff = means.sub(target);
             value += continuousWeight * 0.5 * diff.mul(diff).sumNumber().doubleValue() / n;
             gradient.get(NDArrayIndex.all(), NDArrayIndex.interval(categories, width()))
-                    .assign(diff.muli(continuousWeight / n));
+                    .assign(diff.muli(continuousWeight).divi(n));
         }
         return new LossTerm(lambda * value, gradient.muli(lambda));
     }
