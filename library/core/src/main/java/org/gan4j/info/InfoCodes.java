@@ -13,8 +13,8 @@ import org.nd4j.linalg.ops.transforms.Transforms;
  * c — first one categorical code with {@code categories} values (one-hot), then {@code continuous} codes uniform in
  * [−1, 1]. The discriminator gets {@link #width()} extra outputs, the head Q: logits of the category and the means
  * of the continuous codes (a Gaussian of fixed unit variance). G and Q both minimise {@code λ · L}, with
- * {@code L = CE(softmax(Q_cat), c_cat) + w · ½ Σ (Q_cont − c_cont)²} (w = {@link #continuousWeight()}) on generated images: {@code H(c) − L} is the
- * variational lower bound of the mutual information I(c; G(z, c)) (up to the Gaussian's constant), so this is the
+ * {@code L = CE(softmax(Q_cat), c_cat) + w · ½ Σ (Q_cont − c_cont)²} ({@code w} = {@link #continuousWeight()}) on
+ * generated images: {@code H(c) − L} is the variational lower bound of the mutual information I(c; G(z, c)) (up to the Gaussian's constant), so this is the
  * paper's {@code min_{G,Q} max_D V(D, G) − λ·L_I(G, Q)} with its {@code L_I = H(c) − L}.
  *
  * @param categories values of the categorical code, 0 (none) or ≥ 2
@@ -53,16 +53,8 @@ public record InfoCodes(int categories, int continuous, double lambda, int headH
     }
 
     /**
-     * Codes whose two terms weigh alike; also how configurations written before {@link #continuousWeight()} existed
-     * read back.
-     */
-    public InfoCodes(int categories, int continuous, double lambda, int headHidden) {
-        this(categories, continuous, lambda, headHidden, 1.0);
-    }
-
-    /**
-     * Codes read back by a linear Q (extra outputs of D's last dense layer); also how configurations written before
-     * {@link #headHidden()} existed read back.
+     * Codes read back by a linear Q (extra outputs of D's last dense layer), both terms weighed alike; also how
+     * configurations written before {@link #headHidden()} and {@link #continuousWeight()} existed read back.
      */
     public InfoCodes(int categories, int continuous, double lambda) {
         this(categories, continuous, lambda, 0, 1.0);

@@ -131,7 +131,6 @@ public final class AuxiliaryHeadLayer extends FeedForwardLayer {
         private double leakySlope;
 
         @Override
-        @SuppressWarnings("unchecked")
         public AuxiliaryHeadLayer build() {
             return new AuxiliaryHeadLayer(this);
         }

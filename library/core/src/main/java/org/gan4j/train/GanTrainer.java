@@ -170,9 +170,10 @@ public final class GanTrainer {
         long seed = config.seed();
         Network g = config.generator().create(Seeds.generatorInit(seed),
                 config.generatorOptimizer().toUpdater(), DataType.FLOAT);
+        org.gan4j.info.InfoCodes info = config.info();
         Network d = config.discriminator().create(Seeds.discriminatorInit(seed),
                 config.discriminatorOptimizer().toUpdater(), DataType.FLOAT,
-                config.info() == null ? 0 : config.info().width(), config.info() == null ? 0 : config.info().headHidden());
+                info == null ? 0 : info.width(), info == null ? 0 : info.headHidden());
         INDArray ema = config.emaDecay() > 0 ? g.params().dup() : null;
         return new TrainingLoop(config, data, data.fingerprint(), g, d, ema,
                 new DataStream(data.size(), config.batchSize(), Seeds.data(seed)), Seeds.latent(seed),

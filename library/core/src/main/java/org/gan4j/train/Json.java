@@ -16,6 +16,7 @@ import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashSet;
@@ -202,7 +203,7 @@ final class Json {
             try {
                 earlier = recordClass.getConstructor(earlierTypes);
             } catch (NoSuchMethodException ex) {
-                earlier = null;
+                // no such constructor: the missing components are reported below
             }
         }
         int read = earlier != null ? present : components.length;
@@ -229,7 +230,7 @@ final class Json {
         }
         try {
             if (earlier != null) {
-                return earlier.newInstance(java.util.Arrays.copyOf(args, present));
+                return earlier.newInstance(Arrays.copyOf(args, present));
             }
             Constructor<?> constructor = recordClass.getDeclaredConstructor(types);
             constructor.setAccessible(true);
